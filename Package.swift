@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "bulletin",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "bulletin", targets: ["bulletin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The Markdown engine: Debian's libcmark-gfm with its GFM extensions.
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "Markdown", dependencies: ["CMarkGFM"]),
+        .target(name: "Model"),
+        .target(
+            name: "ContentLoading",
+            dependencies: ["Model", "Diagnostics", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SiteRendering",
+            dependencies: [
+                "Model", "Markdown", "Diagnostics",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "Publishing", dependencies: ["Diagnostics"]),
+        .target(
+            name: "BulletinCore",
+            dependencies: ["ContentLoading", "SiteRendering", "Publishing", "Diagnostics", "Model"]
+        ),
+        .executableTarget(
+            name: "bulletin",
+            dependencies: ["BulletinCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "BulletinTests",
+            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

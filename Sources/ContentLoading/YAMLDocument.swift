@@ -1,0 +1,56 @@
+import Diagnostics
+import Yams
+
+/// Parses YAML into a node tree that keeps every value's line and column, so that any later problem can be
+/// reported where it is. `lineOffset` shifts lines for YAML that starts further down a file (front matter).
+struct YAMLDocument {
+    var file: String
+    var root: Node?
+    var lineOffset: Int
+
+    static func parse(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        do {
+            let root = try Yams.compose(yaml: text)
+            return YAMLDocument(file: file, root: root, lineOffset: lineOffset)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            return nil
+        } catch {
+            diagnostics.append(.error(at: SourceLocation(file: file, line: 1 + lineOffset), "cannot parse YAML: \(error)"))
+            return nil
+        }
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
+        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        }
+        let hint = "YAML is sensitive to indentation and to `:` inside text; put text that holds `: ` or starts with `[`, `{`, `*`, `&` or `#` in quotes"
+        switch error {
+        case let .scanner(context, problem, mark, _):
+            return .error(at: at(mark), "YAML syntax error: \(describe(problem, context))", hint: hint)
+        case let .parser(context, problem, mark, _):
+            return .error(at: at(mark), "YAML syntax error: \(describe(problem, context))", hint: hint)
+        case let .composer(context, problem, mark, _):
+            return .error(at: at(mark), "YAML error: \(describe(problem, context))", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return .error(at: at(context.mark), "duplicate key \(keys) in the same mapping",
+                          hint: "each key may appear once; remove or rename the repeated one")
+        case let .reader(problem, offset, _, _):
+            return .error(at: SourceLocation(file: file, line: 1 + lineOffset), "cannot read YAML: \(problem)\(offset.map { " at offset \($0)" } ?? "")")
+        default:
+            return .error(at: SourceLocation(file: file, line: 1 + lineOffset), "YAML error: \(error)")
+        }
+    }
+
+    private static func describe(_ problem: String, _ context: YamlError.Context?) -> String {
+        guard let context, !context.text.isEmpty else { return problem }
+        return "\(problem) (\(context.text) at \(context.mark.line):\(context.mark.column))"
+    }
+}

@@ -1,0 +1,190 @@
+import CMarkGFM
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The extensions' registry is global and not thread-safe in Debian's build: register once, before any parse.
+private let extensionsRegistered: Bool = {
+    cmark_gfm_core_extensions_ensure_registered()
+    return true
+}()
+
+/// Markdown to HTML through cmark-gfm, with the GitHub extensions and safe mode (authors' raw HTML dropped).
+///
+/// On top of cmark-gfm it gives every heading an `id` and returns the outline, and it turns block quotes that
+/// start with `[!专栏] title` into boxed columns (`<aside class="box">`), as printed plans set them.
+public enum Markdown {
+    public static let boxMarker = "[!专栏]"
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+
+    /// Renders `source`. `reservedAnchors` are ids the page already uses, so headings never collide with them.
+    public static func render(_ source: String, reservedAnchors: [String] = []) -> MarkdownDocument {
+        precondition(extensionsRegistered)
+        guard let parser = cmark_parser_new(options) else { return MarkdownDocument(html: "", outline: []) }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        source.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return MarkdownDocument(html: "", outline: []) }
+        defer { cmark_node_free(document) }
+
+        var anchors = AnchorMaker(reserved: reservedAnchors)
+        let outline = annotate(document, anchors: &anchors)
+
+        guard let cHTML = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return MarkdownDocument(html: "", outline: outline.map { $0.heading })
+        }
+        defer { free(cHTML) }
+        let html = addHeadingIDs(String(cString: cHTML), outline: outline.filter { !$0.isBox }.map { $0.heading })
+        return MarkdownDocument(html: html, outline: outline.map { $0.heading })
+    }
+
+    private struct OutlineEntry {
+        var heading: Heading
+        var isBox: Bool
+    }
+
+    /// Walks the tree in document order: records headings and rewrites 专栏 block quotes into custom blocks.
+    private static func annotate(_ document: OpaquePointer, anchors: inout AnchorMaker) -> [OutlineEntry] {
+        var entries: [OutlineEntry] = []
+        var lastLevel = 1
+        var quotes: [OpaquePointer] = []
+
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                let level = Int(cmark_node_get_heading_level(node))
+                let text = plainText(of: node)
+                entries.append(OutlineEntry(heading: Heading(level: level, text: text, anchor: anchors.make(for: text)), isBox: false))
+                lastLevel = level
+            } else if type == CMARK_NODE_BLOCK_QUOTE, let title = boxTitle(of: node) {
+                let level = min(lastLevel + 1, 6)
+                let heading = Heading(level: level, text: title, anchor: anchors.make(for: title))
+                entries.append(OutlineEntry(heading: heading, isBox: true))
+                quotes.append(node)
+            }
+        }
+        // Rewrite after the walk: changing the tree while iterating would confuse the iterator.
+        var boxHeadings = entries.filter { $0.isBox }.map { $0.heading }.makeIterator()
+        for quote in quotes {
+            guard let heading = boxHeadings.next() else { break }
+            convertToBox(quote, heading: heading)
+        }
+        return entries
+    }
+
+    /// The title of a 专栏 block quote: the text of its first paragraph's first line after the marker.
+    private static func boxTitle(of quote: OpaquePointer) -> String? {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let first = cmark_node_first_child(paragraph), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(first) else { return nil }
+        let text = String(cString: literal)
+        // cmark splits "[" and "!" into separate text nodes; gather the first line of the paragraph.
+        var line = text
+        var next = cmark_node_next(first)
+        while let node = next, cmark_node_get_type(node) != CMARK_NODE_SOFTBREAK, cmark_node_get_type(node) != CMARK_NODE_LINEBREAK {
+            line += plainText(of: node, includeSelf: true)
+            next = cmark_node_next(node)
+        }
+        guard line.hasPrefix(boxMarker) else { return nil }
+        let title = line.dropFirst(boxMarker.count).trimmingCharacters(in: " \t")
+        return title.isEmpty ? "专栏" : title
+    }
+
+    private static func convertToBox(_ quote: OpaquePointer, heading: Heading) {
+        guard let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        let level = heading.level
+        let open = "<aside class=\"box\" aria-labelledby=\"\(HTML.escape(heading.anchor))\">\n"
+            + "<h\(level) class=\"box-title\" id=\"\(HTML.escape(heading.anchor))\">\(HTML.escape(heading.text))</h\(level)>\n"
+        cmark_node_set_on_enter(box, open)
+        cmark_node_set_on_exit(box, "</aside>\n")
+        cmark_node_insert_before(quote, box)
+        // The first paragraph held the marker line; whatever followed it on later lines stays as a paragraph.
+        if let paragraph = cmark_node_first_child(quote) {
+            var node = cmark_node_first_child(paragraph)
+            while let current = node {
+                let type = cmark_node_get_type(current)
+                node = cmark_node_next(current)
+                cmark_node_free(current)
+                if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { break }
+            }
+            if cmark_node_first_child(paragraph) == nil { cmark_node_free(paragraph) }
+        }
+        while let child = cmark_node_first_child(quote) {
+            cmark_node_append_child(box, child)
+        }
+        cmark_node_free(quote)
+    }
+
+    /// The text a reader sees in a node: literals of text and code, spaces for breaks.
+    private static func plainText(of node: OpaquePointer, includeSelf: Bool = false) -> String {
+        var out = ""
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            if current == node && !includeSelf { continue }
+            let type = cmark_node_get_type(current)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+                out += String(cString: literal)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            }
+        }
+        return out
+    }
+
+    /// cmark writes headings as bare `<h2>`; give the n-th one the n-th anchor. Safe mode escapes any `<h2>`
+    /// an author types, so every bare heading tag in the output is one of ours.
+    private static func addHeadingIDs(_ html: String, outline: [Heading]) -> String {
+        guard !outline.isEmpty else { return html }
+        var result = ""
+        result.reserveCapacity(html.utf8.count + outline.count * 32)
+        var rest = html[...]
+        var headings = outline.makeIterator()
+        while let range = rest.range(of: "<h") {
+            let after = rest[range.upperBound...]
+            if let digit = after.first, ("1"..."6").contains(digit), after.dropFirst().first == ">" {
+                result += rest[..<range.lowerBound]
+                if let heading = headings.next() {
+                    result += "<h\(digit) id=\"\(HTML.escape(heading.anchor))\">"
+                } else {
+                    result += "<h\(digit)>"
+                }
+                rest = after.dropFirst(2)
+            } else {
+                result += rest[..<range.upperBound]
+                rest = after
+            }
+        }
+        result += rest
+        return result
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let c = s.first, set.contains(c) { s = s.dropFirst() }
+        while let c = s.last, set.contains(c) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,160 @@
+/// A number exactly as the plan writes it: the value for arithmetic, the text for display (`1.28`, never `1.2800000000000002`).
+public struct Figure: Sendable, Equatable, Comparable {
+    public var value: Double
+    public var text: String
+
+    public init(_ value: Double, text: String) {
+        self.value = value
+        self.text = text
+    }
+
+    public init(_ value: Double) {
+        self.value = value
+        self.text = Figure.plainText(value)
+    }
+
+    /// A number without exponent or grouping: 5, 0.25, 80000.
+    public static func plainText(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+
+    public static func < (a: Figure, b: Figure) -> Bool { a.value < b.value }
+}
+
+/// 预期性 (expected) or 约束性 (binding), as the plans classify indicators.
+public enum IndicatorAttribute: String, Sendable, CaseIterable {
+    case expected = "预期性"
+    case binding = "约束性"
+}
+
+public enum Direction: String, Sendable, CaseIterable {
+    case increase, decrease
+}
+
+/// The words a plan puts around a target figure: 达5.6万家, 5000亿元以上, 超过1.28万家, 50家左右, 力争…
+public enum Comparator: String, Sendable, CaseIterable {
+    case reach = "达"
+    case atLeast = "以上"
+    case exceed = "超过"
+    case breakThrough = "突破"
+    case about = "左右"
+    case strive = "力争"
+    case raiseTo = "提高到"
+    case notBelow = "不低于"
+    case cumulative = "累计"
+
+    /// The figure with the plan's words, e.g. `5000亿元以上`, `超过1.28万家`.
+    public func phrase(_ figure: String) -> String {
+        switch self {
+        case .atLeast, .about: return figure + rawValue
+        default: return rawValue + figure
+        }
+    }
+}
+
+public struct Observation: Sendable, Equatable {
+    public var year: Int
+    /// Nil when the plan prints no figure for that year (“-”).
+    public var value: Figure?
+
+    public init(year: Int, value: Figure?) {
+        self.year = year
+        self.value = value
+    }
+}
+
+public struct Target: Sendable, Equatable {
+    public var year: Int
+    public var value: Figure
+    public var comparator: Comparator?
+    /// The plan's own words for this figure.
+    public var quote: String
+
+    public init(year: Int, value: Figure, comparator: Comparator? = nil, quote: String) {
+        self.year = year
+        self.value = value
+        self.comparator = comparator
+        self.quote = quote
+    }
+}
+
+public struct ReportedValue: Sendable, Equatable {
+    public var year: Int
+    public var value: Figure
+    public var source: String
+
+    public init(year: Int, value: Figure, source: String) {
+        self.year = year
+        self.value = value
+        self.source = source
+    }
+}
+
+/// This figure is one part of another indicator's target: a region, a service category…
+public struct PartOf: Sendable, Equatable {
+    public var indicatorID: String
+    /// What the parts are split by: 区域, 服务类别…
+    public var by: String
+    public var name: String
+
+    public init(indicatorID: String, by: String, name: String) {
+        self.indicatorID = indicatorID
+        self.by = by
+        self.name = name
+    }
+}
+
+/// A named table of indicators, as the plan or the editors group them.
+public struct IndicatorTable: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var note: String?
+
+    public init(id: String, title: String, note: String? = nil) {
+        self.id = id
+        self.title = title
+        self.note = note
+    }
+
+    public static let defaultID = "main"
+    public static let defaultTitle = "主要指标"
+}
+
+/// One quantitative figure of a plan: what is measured, where it starts, where the plan wants it.
+public struct Indicator: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var unit: String
+    /// The section whose text states the figure.
+    public var sectionID: String
+    public var tableID: String
+    public var attribute: IndicatorAttribute?
+    public var direction: Direction
+    public var baseline: Observation?
+    /// Ordered by year.
+    public var targets: [Target]
+    public var partOf: PartOf?
+    public var reported: [ReportedValue]
+
+    public init(
+        id: String, name: String, unit: String, sectionID: String, tableID: String = IndicatorTable.defaultID,
+        attribute: IndicatorAttribute? = nil, direction: Direction = .increase, baseline: Observation? = nil,
+        targets: [Target], partOf: PartOf? = nil, reported: [ReportedValue] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.sectionID = sectionID
+        self.tableID = tableID
+        self.attribute = attribute
+        self.direction = direction
+        self.baseline = baseline
+        self.targets = targets
+        self.partOf = partOf
+        self.reported = reported
+    }
+
+    /// The last target the plan sets.
+    public var finalTarget: Target? { targets.last }
+}
