@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Model"),
         .target(
             name: "ContentLoading",
-            dependencies: ["Model", "Diagnostics", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Model", "Markdown", "Diagnostics", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "SiteRendering",

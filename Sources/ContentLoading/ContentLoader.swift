@@ -1,0 +1,85 @@
+import Diagnostics
+import Foundation
+import Model
+
+/// Reads a content folder into a checked `Site`, collecting every problem across all files.
+///
+/// Layout: `site.yaml`, and `plans/<slug>/` folders each holding `plan.yaml`, section `*.md` files and an
+/// optional `indicators.yaml`. See docs/content-format.md.
+public struct ContentLoader {
+    public let root: URL
+    /// How the content folder is named in messages (as the user typed it, e.g. `Content`).
+    public let displayRoot: String
+
+    public init(root: URL, displayRoot: String? = nil) {
+        self.root = root
+        self.displayRoot = displayRoot ?? root.path
+    }
+
+    public struct Result: Sendable {
+        /// Nil when any error was found.
+        public var site: Site?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func load() -> Result {
+        var diagnostics: [Diagnostic] = []
+        let config = loadSiteConfig(&diagnostics)
+        let plans = loadPlans(&diagnostics)
+        let sorted = diagnostics.sortedByLocation()
+        guard let config, !sorted.hasErrors else { return Result(site: nil, diagnostics: sorted) }
+        return Result(site: Site(config: config, plans: plans), diagnostics: sorted)
+    }
+
+    func display(_ relative: String) -> String {
+        displayRoot.isEmpty ? relative : (displayRoot.hasSuffix("/") ? displayRoot + relative : displayRoot + "/" + relative)
+    }
+
+    private func loadSiteConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let path = display("site.yaml")
+        let url = root.appendingPathComponent("site.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(.error(at: SourceLocation(file: path), "the content folder has no site.yaml",
+                                      hint: "is `\(displayRoot)` the content folder? It needs site.yaml with `title:` and `organisation:`"))
+            return nil
+        }
+        guard let file = TextFile.read(url, displayPath: path, diagnostics: &diagnostics),
+              let document = YAMLDocument.parse(file.text, file: path, diagnostics: &diagnostics),
+              var reader = MappingReader(document.root, in: document, what: "site.yaml", diagnostics: &diagnostics) else { return nil }
+        let title = reader.string("title", required: true, &diagnostics)
+        let organisation = reader.string("organisation", required: true, &diagnostics)
+        let description = reader.string("description", &diagnostics)
+        let footer = reader.string("footer", &diagnostics)
+        let language = reader.string("language", &diagnostics)
+        reader.reportUnknownKeys(&diagnostics)
+        guard let title, let organisation else { return nil }
+        return SiteConfig(title: title, organisation: organisation, description: description ?? "", footer: footer, language: language ?? "zh-CN")
+    }
+
+    private func loadPlans(_ diagnostics: inout [Diagnostic]) -> [Plan] {
+        let plansURL = root.appendingPathComponent("plans")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: plansURL.path) else {
+            diagnostics.append(.error(at: SourceLocation(file: display("plans")), "the content folder has no plans/ folder",
+                                      hint: "create plans/<slug>/plan.yaml, or run `bulletin new plan <slug>`"))
+            return []
+        }
+        var plans: [Plan] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            var isDirectory: ObjCBool = false
+            let url = plansURL.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            let loader = PlanLoader(folder: url, slug: name, displayFolder: display("plans/" + name))
+            if let plan = loader.load(&diagnostics) { plans.append(plan) }
+        }
+        if plans.isEmpty, !diagnostics.hasErrors {
+            diagnostics.append(.error(at: SourceLocation(file: display("plans")), "there are no plans in plans/",
+                                      hint: "add a folder plans/<slug>/ with plan.yaml and section files"))
+        }
+        return plans.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }
+    }
+}
+
+/// Folder and file names become URLs: keep them to lower-case ASCII letters, digits and hyphens.
+func isURLSafeName(_ name: String) -> Bool {
+    !name.isEmpty && name.first != "-" && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
+}

@@ -1,0 +1,166 @@
+import Diagnostics
+import Foundation
+import Model
+import Yams
+
+/// Reads `indicators.yaml`: the named tables and every indicator with its baseline, targets and parts.
+struct IndicatorLoader {
+    let url: URL
+    let displayPath: String
+
+    /// Where each thing was written, so that cross-file checks can point at the right line.
+    struct Locations {
+        var indicators: [String: SourceLocation] = [:]
+        var fields: [String: [String: SourceLocation]] = [:]
+        /// Indicator id → target index → location of its quote.
+        var quotes: [String: [Int: SourceLocation]] = [:]
+        var tables: [String: SourceLocation] = [:]
+    }
+
+    struct Loaded {
+        var tables: [IndicatorTable] = []
+        var indicators: [Indicator] = []
+        var locations = Locations()
+    }
+
+    func load(_ diagnostics: inout [Diagnostic]) -> Loaded {
+        var loaded = Loaded()
+        guard let file = TextFile.read(url, displayPath: displayPath, diagnostics: &diagnostics),
+              let document = YAMLDocument.parse(file.text, file: displayPath, diagnostics: &diagnostics),
+              var r = MappingReader(document.root, in: document, what: "indicators.yaml", diagnostics: &diagnostics) else { return loaded }
+
+        for node in r.sequence("tables", &diagnostics) ?? [] {
+            guard var t = MappingReader(node, in: document, what: "table", diagnostics: &diagnostics) else { continue }
+            let id = t.string("id", required: true, &diagnostics)
+            let title = t.string("title", required: true, &diagnostics)
+            let note = t.string("note", &diagnostics)
+            t.reportUnknownKeys(&diagnostics)
+            guard let id, let title else { continue }
+            if let first = loaded.locations.tables[id] {
+                diagnostics.append(.error(at: t.location(of: "id"), "duplicate table id `\(id)`",
+                                          hint: "first used at \(first.line):\(first.column); give each table its own id"))
+                continue
+            }
+            loaded.locations.tables[id] = t.location(of: "id")
+            loaded.tables.append(IndicatorTable(id: id, title: title, note: note))
+        }
+
+        for node in r.sequence("indicators", required: true, &diagnostics) ?? [] {
+            guard let (indicator, idLocation) = readIndicator(node, document, &loaded.locations, &diagnostics) else { continue }
+            if let first = loaded.locations.indicators[indicator.id] {
+                diagnostics.append(.error(at: idLocation, "duplicate indicator id `\(indicator.id)`",
+                                          hint: "first used at line \(first.line); ids must be unique within a plan"))
+                continue
+            }
+            loaded.locations.indicators[indicator.id] = idLocation
+            loaded.indicators.append(indicator)
+        }
+        r.reportUnknownKeys(&diagnostics)
+
+        // Indicators that name no table go to a default one, created only if something uses it.
+        if loaded.indicators.contains(where: { $0.tableID == IndicatorTable.defaultID }),
+           !loaded.tables.contains(where: { $0.id == IndicatorTable.defaultID }) {
+            loaded.tables.insert(IndicatorTable(id: IndicatorTable.defaultID, title: IndicatorTable.defaultTitle), at: 0)
+        }
+        return loaded
+    }
+
+    private func readIndicator(_ node: Node, _ document: YAMLDocument, _ locations: inout Locations,
+                               _ diagnostics: inout [Diagnostic]) -> (Indicator, SourceLocation)? {
+        guard var r = MappingReader(node, in: document, what: "indicator", diagnostics: &diagnostics) else { return nil }
+        let id = r.string("id", required: true, &diagnostics)
+        if let id {
+            r.what = "indicator `\(id)`"
+            if !isURLSafeName(id) {
+                diagnostics.append(.error(at: r.location(of: "id"), "indicator id `\(id)` cannot be used in URLs",
+                                          hint: "use lower-case letters, digits and hyphens, e.g. `rd-intensity`"))
+            }
+        }
+        let label = r.what
+        let name = r.string("name", required: true, &diagnostics)
+        let unit = r.string("unit", required: true, &diagnostics)
+        let section = r.string("section", required: true, &diagnostics)
+        let table = r.string("table", &diagnostics)
+        let attribute = r.choice("attribute", as: IndicatorAttribute.self, &diagnostics)
+        let direction = r.choice("direction", as: Direction.self, &diagnostics)
+        let baseline = readBaseline(r.value("baseline"), document, label, &diagnostics)
+        let targets = readTargets(&r, document, label, id, &locations, &diagnostics)
+        let partOf = readPartOf(r.value("part_of"), document, label, &diagnostics)
+        let reported = readReported(&r, document, label, &diagnostics)
+        r.reportUnknownKeys(&diagnostics)
+
+        guard let id, let name, let unit, let section, let targets else { return nil }
+        if locations.fields[id] == nil {
+            locations.fields[id] = ["section": r.location(of: "section"), "table": r.location(of: "table"), "part_of": r.location(of: "part_of")]
+        }
+        let indicator = Indicator(id: id, name: name, unit: unit, sectionID: section, tableID: table ?? IndicatorTable.defaultID,
+                                  attribute: attribute, direction: direction ?? .increase, baseline: baseline,
+                                  targets: targets, partOf: partOf, reported: reported)
+        return (indicator, r.location(of: "id"))
+    }
+
+    private func readBaseline(_ node: Node?, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> Observation? {
+        guard let node, var b = MappingReader(node, in: document, what: "baseline of \(label)", diagnostics: &diagnostics) else { return nil }
+        let year = b.int("year", required: true, range: 1900...2200, &diagnostics)
+        let value = b.figure("value", &diagnostics)
+        b.reportUnknownKeys(&diagnostics)
+        return year.map { Observation(year: $0, value: value) }
+    }
+
+    private func readTargets(_ r: inout MappingReader, _ document: YAMLDocument, _ label: String, _ id: String?,
+                             _ locations: inout Locations, _ diagnostics: inout [Diagnostic]) -> [Target]? {
+        guard let nodes = r.sequence("targets", required: true, &diagnostics) else { return nil }
+        guard !nodes.isEmpty else {
+            diagnostics.append(.error(at: r.location(of: "targets"), "\(label) has no targets", hint: "add at least one `- year: …` entry with value and quote"))
+            return nil
+        }
+        var targets: [Target] = []
+        var ok = true
+        for node in nodes {
+            guard var t = MappingReader(node, in: document, what: "target of \(label)", diagnostics: &diagnostics) else { ok = false; continue }
+            let year = t.int("year", required: true, range: 1900...2200, &diagnostics)
+            let value = t.figure("value", required: true, &diagnostics)
+            let comparator = t.choice("comparator", as: Comparator.self, &diagnostics)
+            let quote = t.string("quote", required: true, &diagnostics)
+            t.reportUnknownKeys(&diagnostics)
+            guard let year, let value, let quote else { ok = false; continue }
+            if let last = targets.last, last.year >= year {
+                diagnostics.append(.error(at: t.location(of: "year"), "targets of \(label) are not in year order (\(year) after \(last.year))",
+                                          hint: "list targets from the earliest year to the latest, one per year"))
+                ok = false
+            }
+            if let id { locations.quotes[id, default: [:]][targets.count] = t.location(of: "quote") }
+            targets.append(Target(year: year, value: value, comparator: comparator, quote: quote))
+        }
+        return ok ? targets : nil
+    }
+
+    private func readPartOf(_ node: Node?, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> PartOf? {
+        guard let node, var p = MappingReader(node, in: document, what: "part_of of \(label)", diagnostics: &diagnostics) else { return nil }
+        let indicator = p.string("indicator", required: true, &diagnostics)
+        let by = p.string("by", required: true, &diagnostics)
+        let name = p.string("name", required: true, &diagnostics)
+        p.reportUnknownKeys(&diagnostics)
+        guard let indicator, let by, let name else { return nil }
+        return PartOf(indicatorID: indicator, by: by, name: name)
+    }
+
+    private func readReported(_ r: inout MappingReader, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> [ReportedValue] {
+        var values: [ReportedValue] = []
+        for node in r.sequence("reported", &diagnostics) ?? [] {
+            guard var v = MappingReader(node, in: document, what: "reported value of \(label)", diagnostics: &diagnostics) else { continue }
+            let year = v.int("year", required: true, range: 1900...2200, &diagnostics)
+            let value = v.figure("value", required: true, &diagnostics)
+            let source = v.string("source", required: true, &diagnostics)
+            v.reportUnknownKeys(&diagnostics)
+            if let year, let value, let source {
+                if values.contains(where: { $0.year == year }) {
+                    diagnostics.append(.error(at: v.location(of: "year"), "\(label) has two reported values for \(year)"))
+                    continue
+                }
+                values.append(ReportedValue(year: year, value: value, source: source))
+            }
+        }
+        return values.sorted { $0.year < $1.year }
+    }
+}

@@ -1,0 +1,92 @@
+import Diagnostics
+import Model
+
+/// Checks that a plan's indicators agree with its sections: every reference resolves, and every quote is
+/// the plan's own words and holds the figure it backs, so a table can never drift from the text.
+struct PlanChecker {
+    let plan: Plan
+    let indicatorFile: String
+    let locations: IndicatorLoader.Locations
+
+    func check(_ diagnostics: inout [Diagnostic]) {
+        let sectionIDs = plan.sections.map(\.id)
+        let tableIDs = Set(plan.tables.map(\.id))
+        let indicatorIDs = Set(plan.indicators.map(\.id))
+        var searchable: [String: String] = [:]
+        for section in plan.sections { searchable[section.id] = Self.searchableText(section.body) }
+
+        for indicator in plan.indicators {
+            let fields = locations.fields[indicator.id] ?? [:]
+            let at = { (field: String) in fields[field] ?? locations.indicators[indicator.id] ?? SourceLocation(file: indicatorFile) }
+
+            guard let text = searchable[indicator.sectionID] else {
+                var hint = "sections of this plan: " + sectionIDs.joined(separator: ", ")
+                if let near = nearest(indicator.sectionID, in: sectionIDs) { hint = "did you mean `\(near)`? " + hint }
+                diagnostics.append(.error(at: at("section"), "indicator `\(indicator.id)` names section `\(indicator.sectionID)`, but plan `\(plan.slug)` has no \(indicator.sectionID).md", hint: hint))
+                continue
+            }
+            if !tableIDs.contains(indicator.tableID) {
+                diagnostics.append(.error(at: at("table"), "indicator `\(indicator.id)` names table `\(indicator.tableID)`, which is not declared under `tables:`",
+                                          hint: "declared tables: " + plan.tables.map(\.id).joined(separator: ", ")))
+            }
+            if let part = indicator.partOf {
+                if part.indicatorID == indicator.id {
+                    diagnostics.append(.error(at: at("part_of"), "indicator `\(indicator.id)` is declared part of itself"))
+                } else if !indicatorIDs.contains(part.indicatorID) {
+                    var hint = "part_of must name another indicator of this plan"
+                    if let near = nearest(part.indicatorID, in: Array(indicatorIDs)) { hint = "did you mean `\(near)`?" }
+                    diagnostics.append(.error(at: at("part_of"), "indicator `\(indicator.id)` is part of `\(part.indicatorID)`, which does not exist", hint: hint))
+                }
+            }
+            for (index, target) in indicator.targets.enumerated() {
+                let quoteAt = locations.quotes[indicator.id]?[index] ?? at("section")
+                if !text.contains(Self.searchableText(target.quote)) {
+                    diagnostics.append(.error(at: quoteAt, "the quote for \(indicator.id) (\(target.year)) does not occur in \(indicator.sectionID).md",
+                                              hint: "copy the plan's words exactly from the section text, with the same punctuation"))
+                } else if !Self.contains(target.quote, number: target.value.text) {
+                    diagnostics.append(.error(at: quoteAt, "the quote for \(indicator.id) (\(target.year)) does not contain its value \(target.value.text)",
+                                              hint: "the value must be the figure the quote states, in the indicator's unit"))
+                }
+            }
+        }
+    }
+
+    /// Text as a reader sees it: no emphasis markers, no line breaks or runs of spaces.
+    static func searchableText(_ markdown: String) -> String {
+        var out = ""
+        out.reserveCapacity(markdown.utf8.count)
+        var lastWasSpace = false
+        for ch in markdown.replacingAll("**", with: "") {
+            if ch.isWhitespace {
+                if !lastWasSpace { out.append(" ") }
+                lastWasSpace = true
+            } else {
+                out.append(ch)
+                lastWasSpace = false
+            }
+        }
+        return out
+    }
+
+    /// True when `number` occurs in `text` as a whole number, not inside a longer one (`60` is not in `600`).
+    static func contains(_ text: String, number: String) -> Bool {
+        let chars = Array(text), target = Array(number)
+        guard target.count <= chars.count else { return false }
+        func isDigitLike(_ c: Character) -> Bool { c.isASCII && (c.isNumber || c == ".") }
+        for start in 0...(chars.count - target.count) where Array(chars[start..<start + target.count]) == target {
+            let before = start > 0 ? chars[start - 1] : " "
+            let after = start + target.count < chars.count ? chars[start + target.count] : " "
+            // A trailing full stop is punctuation, not a decimal point, when no digit follows it.
+            let afterIsDecimal = after == "." && start + target.count + 1 < chars.count && chars[start + target.count + 1].isNumber
+            if !isDigitLike(before), !(after.isASCII && after.isNumber), !afterIsDecimal { return true }
+        }
+        return false
+    }
+}
+
+extension String {
+    func replacingAll(_ needle: String, with replacement: String) -> String {
+        guard !needle.isEmpty, contains(needle) else { return self }
+        return components(separatedBy: needle).joined(separator: replacement)
+    }
+}

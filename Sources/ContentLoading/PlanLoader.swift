@@ -1,0 +1,135 @@
+import Diagnostics
+import Foundation
+import Markdown
+import Model
+
+/// Reads one plan folder: `plan.yaml`, the section files and `indicators.yaml`, then checks them together.
+struct PlanLoader {
+    let folder: URL
+    let slug: String
+    let displayFolder: String
+
+    func load(_ diagnostics: inout [Diagnostic]) -> Plan? {
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        if !isURLSafeName(slug) {
+            diagnostics.append(.error(at: SourceLocation(file: displayFolder), "plan folder name `\(slug)` cannot be used in URLs",
+                                      hint: "rename the folder using lower-case letters, digits and hyphens, e.g. `cq-tech-services-2023`"))
+        }
+        guard var plan = loadMetadata(&diagnostics) else { return nil }
+        plan.sections = loadSections(&diagnostics)
+        let indicatorsURL = folder.appendingPathComponent("indicators.yaml")
+        if FileManager.default.fileExists(atPath: indicatorsURL.path) {
+            let loaded = IndicatorLoader(url: indicatorsURL, displayPath: displayFolder + "/indicators.yaml").load(&diagnostics)
+            plan.tables = loaded.tables
+            plan.indicators = loaded.indicators
+            PlanChecker(plan: plan, indicatorFile: displayFolder + "/indicators.yaml", locations: loaded.locations).check(&diagnostics)
+        }
+        let errorsAfter = diagnostics.filter { $0.severity == .error }.count
+        return errorsAfter == errorsBefore ? plan : nil
+    }
+
+    private func loadMetadata(_ diagnostics: inout [Diagnostic]) -> Plan? {
+        let path = displayFolder + "/plan.yaml"
+        let url = folder.appendingPathComponent("plan.yaml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.append(.error(at: SourceLocation(file: path), "plan folder `\(slug)` has no plan.yaml",
+                                      hint: "every plan needs plan.yaml with title, short_title, type, region, issuer, period and sources"))
+            return nil
+        }
+        guard let file = TextFile.read(url, displayPath: path, diagnostics: &diagnostics),
+              let document = YAMLDocument.parse(file.text, file: path, diagnostics: &diagnostics),
+              var r = MappingReader(document.root, in: document, what: "plan", diagnostics: &diagnostics) else { return nil }
+
+        let title = r.string("title", required: true, &diagnostics)
+        let shortTitle = r.string("short_title", required: true, &diagnostics)
+        let type = r.string("type", required: true, &diagnostics)
+        let region = r.string("region", required: true, &diagnostics)
+        let issuer = r.string("issuer", required: true, &diagnostics)
+        let documentNumber = r.string("document_number", &diagnostics)
+        let issued = r.date("issued", &diagnostics)
+        let published = r.date("published", &diagnostics)
+        let order = r.int("order", &diagnostics)
+        let notice = r.string("notice", &diagnostics)
+        let period = readPeriod(&r, document, &diagnostics)
+        let sources = readSources(&r, document, &diagnostics)
+        let notes = readStrings("editorial_notes", &r, document, &diagnostics)
+        r.reportUnknownKeys(&diagnostics)
+
+        guard let title, let shortTitle, let type, let region, let issuer, let period, let sources else { return nil }
+        return Plan(slug: slug, title: title, shortTitle: shortTitle, type: type, region: region, issuer: issuer,
+                    documentNumber: documentNumber, issued: issued, published: published, period: period,
+                    order: order ?? Int.max, notice: notice, sources: sources, editorialNotes: notes)
+    }
+
+    private func readPeriod(_ r: inout MappingReader, _ document: YAMLDocument, _ diagnostics: inout [Diagnostic]) -> Period? {
+        guard let node = r.value("period") else {
+            r.missing("period", &diagnostics)
+            return nil
+        }
+        guard var p = MappingReader(node, in: document, what: "period", diagnostics: &diagnostics) else { return nil }
+        let start = p.int("start", required: true, range: 1900...2200, &diagnostics)
+        let end = p.int("end", required: true, range: 1900...2200, &diagnostics)
+        p.reportUnknownKeys(&diagnostics)
+        guard let start, let end else { return nil }
+        guard start <= end else {
+            diagnostics.append(.error(at: p.location, "the period ends (\(end)) before it starts (\(start))"))
+            return nil
+        }
+        return Period(start: start, end: end)
+    }
+
+    private func readSources(_ r: inout MappingReader, _ document: YAMLDocument, _ diagnostics: inout [Diagnostic]) -> [SourceReference]? {
+        guard let nodes = r.sequence("sources", required: true, &diagnostics) else { return nil }
+        guard !nodes.isEmpty else {
+            diagnostics.append(.error(at: r.location(of: "sources"), "`sources` is empty", hint: "name where the plan's text was taken from"))
+            return nil
+        }
+        var sources: [SourceReference] = []
+        for node in nodes {
+            guard var s = MappingReader(node, in: document, what: "source", diagnostics: &diagnostics) else { continue }
+            let title = s.string("title", required: true, &diagnostics)
+            let url = s.string("url", &diagnostics)
+            let note = s.string("note", &diagnostics)
+            s.reportUnknownKeys(&diagnostics)
+            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+                diagnostics.append(.error(at: s.location(of: "url"), "source url `\(url)` is not a web address", hint: "write the full address, starting with https://"))
+            }
+            if let title { sources.append(SourceReference(title: title, url: url, note: note)) }
+        }
+        return sources
+    }
+
+    private func readStrings(_ key: String, _ r: inout MappingReader, _ document: YAMLDocument, _ diagnostics: inout [Diagnostic]) -> [String] {
+        guard let nodes = r.sequence(key, &diagnostics) else { return [] }
+        return nodes.compactMap { node in
+            guard let scalar = node.scalar else {
+                diagnostics.append(.error(at: document.location(of: node), "each entry of `\(key)` should be text, found \(MappingReader.describe(node))",
+                                          hint: "text that holds `: ` reads as a mapping in YAML; put the entry in double quotes"))
+                return nil
+            }
+            return scalar.string.trimmingSpaces()
+        }
+    }
+
+    private func loadSections(_ diagnostics: inout [Diagnostic]) -> [Section] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        var sections: [Section] = []
+        for name in names {
+            let id = String(name.dropLast(3))
+            let path = displayFolder + "/" + name
+            if !isURLSafeName(id) {
+                diagnostics.append(.error(at: SourceLocation(file: path), "section file name `\(name)` cannot be used in URLs",
+                                          hint: "rename it using lower-case letters, digits and hyphens, e.g. `goals.md`"))
+                continue
+            }
+            if let section = SectionLoader(url: folder.appendingPathComponent(name), id: id, displayPath: path).load(&diagnostics) {
+                sections.append(section)
+            }
+        }
+        if sections.isEmpty, names.isEmpty {
+            diagnostics.append(.error(at: SourceLocation(file: displayFolder), "plan `\(slug)` has no section files",
+                                      hint: "add Markdown files such as goals.md, tasks.md and safeguards.md with front matter"))
+        }
+        return sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+    }
+}

@@ -1,0 +1,40 @@
+import Diagnostics
+import Foundation
+import Markdown
+import Model
+
+/// Reads one section file: front matter (kind, title, number, chapter, order) and the Markdown body.
+struct SectionLoader {
+    let url: URL
+    let id: String
+    let displayPath: String
+
+    func load(_ diagnostics: inout [Diagnostic]) -> Section? {
+        guard let file = TextFile.read(url, displayPath: displayPath, diagnostics: &diagnostics) else { return nil }
+        let split = FrontMatterSplit.split(file.text)
+        if split.unterminated {
+            diagnostics.append(.error(at: SourceLocation(file: displayPath, line: 1, column: 1), "the front matter is not closed",
+                                      hint: "end the front matter with a line holding only `---`"))
+            return nil
+        }
+        guard let yaml = split.yaml else {
+            diagnostics.append(.error(at: SourceLocation(file: displayPath, line: 1, column: 1), "the section has no front matter",
+                                      hint: "start the file with `---`, then `kind: goals` and `title: 发展目标` lines, then `---`"))
+            return nil
+        }
+        guard let document = YAMLDocument.parse(yaml, file: displayPath, lineOffset: split.yamlFirstLine - 1, diagnostics: &diagnostics),
+              var r = MappingReader(document.root, in: document, what: "section front matter", diagnostics: &diagnostics) else { return nil }
+        let kind = r.choice("kind", as: SectionKind.self, required: true, &diagnostics)
+        let title = r.string("title", required: true, &diagnostics)
+        let number = r.string("number", &diagnostics)
+        let chapter = r.string("chapter", &diagnostics)
+        let order = r.int("order", &diagnostics)
+        r.reportUnknownKeys(&diagnostics)
+        if split.body.trimmingSpaces().isEmpty {
+            diagnostics.append(.warning(at: SourceLocation(file: displayPath, line: split.bodyFirstLine), "the section has no text"))
+        }
+        guard let kind, let title else { return nil }
+        return Section(id: id, kind: kind, title: title, number: number, chapter: chapter, order: order ?? Int.max,
+                       body: split.body, sourcePath: displayPath, bodyFirstLine: split.bodyFirstLine)
+    }
+}

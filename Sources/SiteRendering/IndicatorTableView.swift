@@ -1,0 +1,72 @@
+import Model
+
+/// An indicator table laid out as Chinese statistical tables are: one row per indicator, the unit with the
+/// row (or once above the table when all rows share it), one right-aligned column per year, 属性 where stated.
+struct IndicatorTableView {
+    let table: IndicatorTable
+    let indicators: [Indicator]
+    /// Row numbers as the plan counts them (序号), across the whole table, not only the rows shown.
+    let numbering: [String: Int]
+
+    func context(linkToSection: ((Indicator) -> String)?) -> [String: Any] {
+        let units = Set(indicators.map(\.unit))
+        let sharedUnit = units.count == 1 ? units.first : nil
+        let baselineYears = Set(indicators.compactMap { $0.baseline?.year }).sorted()
+        let targetYears = Set(indicators.flatMap { $0.targets.map(\.year) }).sorted()
+
+        var columns: [[String: Any]] = []
+        for year in baselineYears { columns.append(["label": "\(year)年", "kind": "baseline"]) }
+        for year in targetYears {
+            let label = baselineYears.isEmpty ? "\(year)年目标" : "\(year)年"
+            columns.append(["label": label, "kind": "target"])
+        }
+        let showAttribute = indicators.contains { $0.attribute != nil }
+
+        let rows: [[String: Any]] = indicators.map { indicator in
+            var cells: [[String: Any]] = []
+            for year in baselineYears {
+                if let baseline = indicator.baseline, baseline.year == year, let value = baseline.value {
+                    cells.append(["value": value.text])
+                } else {
+                    cells.append(["missing": baseline(indicator, year) ? "原文未列" : "不适用"])
+                }
+            }
+            for year in targetYears {
+                if let target = indicator.targets.first(where: { $0.year == year }) {
+                    var cell: [String: Any] = ["value": target.value.text]
+                    if let comparator = target.comparator { cell["comparator"] = comparator.rawValue }
+                    cells.append(cell)
+                } else {
+                    cells.append(["missing": "不适用"])
+                }
+            }
+            var row: [String: Any] = [
+                "number": numbering[indicator.id].map(String.init) ?? "",
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "cells": cells,
+                "quotes": indicator.targets.map { ["year": "\($0.year)", "quote": $0.quote] as [String: Any] },
+            ]
+            if let attribute = indicator.attribute { row["attribute"] = attribute.rawValue }
+            if let part = indicator.partOf { row["part"] = "\(part.by)：\(part.name)" }
+            if let link = linkToSection?(indicator) { row["sectionURL"] = link }
+            return row
+        }
+
+        var context: [String: Any] = [
+            "anchor": "table-" + table.id,
+            "title": table.title,
+            "columns": columns,
+            "rows": rows,
+            "showUnit": sharedUnit == nil,
+            "showAttribute": showAttribute,
+        ]
+        if let sharedUnit { context["unitNote"] = sharedUnit }
+        if let note = table.note { context["note"] = note }
+        return context
+    }
+
+    private func baseline(_ indicator: Indicator, _ year: Int) -> Bool {
+        indicator.baseline?.year == year
+    }
+}

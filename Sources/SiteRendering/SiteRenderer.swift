@@ -1,0 +1,80 @@
+import Diagnostics
+import Foundation
+import Model
+
+/// One file of the output folder, by its path relative to the folder.
+public struct RenderedFile: Sendable, Equatable {
+    public var path: String
+    public var data: Data
+
+    public init(path: String, data: Data) {
+        self.path = path
+        self.data = data
+    }
+}
+
+/// Renders a checked `Site` through the templates into the files of the output folder.
+public struct SiteRenderer {
+    public let site: Site
+    public let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    struct Page {
+        var path: String
+        var template: String
+        var values: [String: Any]
+    }
+
+    /// All pages, or the diagnostics that stopped rendering (template problems are found before any page is made).
+    public func render() -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
+        let pages = plannedPages()
+        var known = Set<String>()
+        for page in pages { Self.collectNames(page.values, into: &known) }
+        let problems = templates.check(knownNames: known)
+        if problems.hasErrors { return ([], problems) }
+
+        var files: [RenderedFile] = []
+        var diagnostics = problems
+        for page in pages {
+            guard let html = templates.render(page.values, template: page.template) else {
+                diagnostics.append(.error(at: SourceLocation(file: templates.displayFolder + "/\(page.template).mustache"),
+                                          "the template `\(page.template)` is missing"))
+                continue
+            }
+            files.append(RenderedFile(path: page.path, data: Data(html.utf8)))
+        }
+        for asset in templates.assets {
+            files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
+        }
+        return (files, diagnostics)
+    }
+
+    func plannedPages() -> [Page] {
+        let views = PageViews(site: site)
+        var pages = [Page(path: Paths.home, template: "home", values: views.home())]
+        for plan in site.plans {
+            pages.append(Page(path: Paths.plan(plan), template: "plan", values: views.plan(plan)))
+            for section in plan.sections {
+                pages.append(Page(path: Paths.section(plan, section), template: "section", values: views.section(section, of: plan)))
+            }
+        }
+        pages.append(Page(path: Paths.notFound, template: "404", values: views.notFound()))
+        return pages
+    }
+
+    /// Every key of every dictionary in the page values: the names a template may use.
+    static func collectNames(_ value: Any, into names: inout Set<String>) {
+        if let dictionary = value as? [String: Any] {
+            for (key, child) in dictionary {
+                names.insert(key)
+                collectNames(child, into: &names)
+            }
+        } else if let array = value as? [Any] {
+            for child in array { collectNames(child, into: &names) }
+        }
+    }
+}

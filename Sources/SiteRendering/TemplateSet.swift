@@ -1,0 +1,123 @@
+import Diagnostics
+import Foundation
+import Mustache
+
+/// The templates folder: Mustache templates (`*.mustache`) and static assets (`assets/`, copied as they are).
+///
+/// swift-mustache renders an unknown name or a missing partial as empty text, silently. So the set is
+/// checked before anything is rendered: every tag's name must be a value the generator provides, and every
+/// partial and parent must exist. A mistake is reported at its file, line and column.
+public struct TemplateSet: Sendable {
+    public let folder: URL
+    public let displayFolder: String
+    let library: MustacheLibrary
+    let sources: [String: String]
+    /// Asset path relative to `assets/` → bytes.
+    public let assets: [(path: String, data: Data)]
+
+    /// The templates the generator renders pages with.
+    public static let requiredTemplates = ["home", "plan", "section", "404"]
+
+    public static func load(from folder: URL, displayFolder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(atPath: folder.path) else {
+            diagnostics.append(.error(at: SourceLocation(file: displayFolder), "the templates folder does not exist",
+                                      hint: "pass --templates, or run from the project folder that holds Templates/"))
+            return nil
+        }
+        var sources: [String: String] = [:]
+        var assets: [(String, Data)] = []
+        var templates: [String: MustacheTemplate] = [:]
+        let paths = enumerator.compactMap { $0 as? String }.sorted()
+        for path in paths {
+            let url = folder.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let display = displayFolder + "/" + path
+            if path.hasSuffix(".mustache") {
+                guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error(at: SourceLocation(file: display), "cannot read the template as UTF-8 text"))
+                    continue
+                }
+                let name = String(path.dropLast(".mustache".count))
+                sources[name] = text
+                do {
+                    templates[name] = try MustacheTemplate(string: text)
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                                              "template syntax error: \(error.error)", hint: "check that every {{#section}} has a matching {{/section}}"))
+                } catch {
+                    diagnostics.append(.error(at: SourceLocation(file: display), "template error: \(error)"))
+                }
+            } else if path.hasPrefix("assets/"), let data = fm.contents(atPath: url.path) {
+                assets.append((String(path.dropFirst("assets/".count)), data))
+            }
+        }
+        for name in requiredTemplates where sources[name] == nil {
+            diagnostics.append(.error(at: SourceLocation(file: displayFolder + "/\(name).mustache"), "the template `\(name)` is missing",
+                                      hint: "the generator renders its pages with \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
+        }
+        return TemplateSet(folder: folder, displayFolder: displayFolder, library: MustacheLibrary(templates: templates),
+                           sources: sources, assets: assets)
+    }
+
+    /// Checks every tag against the names the page values provide and the templates that exist.
+    public func check(knownNames: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            let file = displayFolder + "/" + name + ".mustache"
+            for tag in MustacheTags.scan(text) {
+                switch tag.kind {
+                case .partial, .parent:
+                    if sources[tag.name] == nil {
+                        diagnostics.append(.error(at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                                                  "the template names a partial `\(tag.name)` that does not exist",
+                                                  hint: "templates: " + sources.keys.sorted().joined(separator: ", ")))
+                    }
+                case .variable, .section:
+                    let head = tag.name.split(separator: ".").first.map(String.init) ?? tag.name
+                    if tag.name != ".", !knownNames.contains(head) {
+                        var hint = "the values a template can use are listed in docs/templates.md"
+                        if let near = nearestName(head, in: knownNames) { hint = "did you mean `\(near)`? " + hint }
+                        diagnostics.append(.error(at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                                                  "the template uses an unknown value `\(tag.name)`", hint: hint))
+                    }
+                case .delimiterChange:
+                    diagnostics.append(.error(at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                                              "changing the tag delimiters is not supported", hint: "keep {{ and }}"))
+                case .other:
+                    break
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    func render(_ values: [String: Any], template: String) -> String? {
+        library.render(values, withTemplate: template)
+    }
+
+    private func nearestName(_ word: String, in names: Set<String>) -> String? {
+        var best: (String, Int)?
+        for name in names.sorted() {
+            let d = levenshtein(word, name)
+            if d <= max(1, word.count / 3), d < (best?.1 ?? .max) { best = (name, d) }
+        }
+        return best?.0
+    }
+}
+
+func levenshtein(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
