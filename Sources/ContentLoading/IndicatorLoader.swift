@@ -12,7 +12,8 @@ struct IndicatorLoader {
     struct Locations {
         var indicators: [String: SourceLocation] = [:]
         var fields: [String: [String: SourceLocation]] = [:]
-        /// Indicator id → target index → location of its quote.
+        /// Indicator id → target index → location of the target and of its quote.
+        var targets: [String: [Int: SourceLocation]] = [:]
         var quotes: [String: [Int: SourceLocation]] = [:]
         var tables: [String: SourceLocation] = [:]
     }
@@ -34,6 +35,7 @@ struct IndicatorLoader {
             let id = t.string("id", required: true, &diagnostics)
             let title = t.string("title", required: true, &diagnostics)
             let note = t.string("note", &diagnostics)
+            let printed = t.bool("printed", &diagnostics)
             t.reportUnknownKeys(&diagnostics)
             guard let id, let title else { continue }
             if let first = loaded.locations.tables[id] {
@@ -42,7 +44,7 @@ struct IndicatorLoader {
                 continue
             }
             loaded.locations.tables[id] = t.location(of: "id")
-            loaded.tables.append(IndicatorTable(id: id, title: title, note: note))
+            loaded.tables.append(IndicatorTable(id: id, title: title, note: note, printed: printed ?? false))
         }
 
         for node in r.sequence("indicators", required: true, &diagnostics) ?? [] {
@@ -121,15 +123,18 @@ struct IndicatorLoader {
             let year = t.int("year", required: true, range: 1900...2200, &diagnostics)
             let value = t.figure("value", required: true, &diagnostics)
             let comparator = t.choice("comparator", as: Comparator.self, &diagnostics)
-            let quote = t.string("quote", required: true, &diagnostics)
+            let quote = t.string("quote", &diagnostics)
             t.reportUnknownKeys(&diagnostics)
-            guard let year, let value, let quote else { ok = false; continue }
+            guard let year, let value else { ok = false; continue }
             if let last = targets.last, last.year >= year {
                 diagnostics.append(.error(at: t.location(of: "year"), "targets of \(label) are not in year order (\(year) after \(last.year))",
                                           hint: "list targets from the earliest year to the latest, one per year"))
                 ok = false
             }
-            if let id { locations.quotes[id, default: [:]][targets.count] = t.location(of: "quote") }
+            if let id, locations.quotes[id]?[targets.count] == nil {
+                locations.quotes[id, default: [:]][targets.count] = t.location(of: "quote")
+                locations.targets[id, default: [:]][targets.count] = t.location
+            }
             targets.append(Target(year: year, value: value, comparator: comparator, quote: quote))
         }
         return ok ? targets : nil

@@ -88,6 +88,17 @@ struct MappingReader {
         return figure
     }
 
+    mutating func bool(_ key: String, _ diagnostics: inout [Diagnostic]) -> Bool? {
+        guard let value = value(key) else { return nil }
+        switch value.scalar?.string.trimmingSpaces() {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.append(.error(at: document.location(of: value), "`\(key)` of \(what) should be true or false, found \(Self.describe(value))"))
+            return nil
+        }
+    }
+
     mutating func date(_ key: String, _ diagnostics: inout [Diagnostic]) -> CalendarDate? {
         guard let value = value(key) else { return nil }
         guard let scalar = value.scalar, let date = CalendarDate(iso: scalar.string.trimmingSpaces()) else {

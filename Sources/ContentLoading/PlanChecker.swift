@@ -1,4 +1,5 @@
 import Diagnostics
+import Markdown
 import Model
 
 /// Checks that a plan's indicators agree with its sections: every reference resolves, and every quote is
@@ -11,6 +12,8 @@ struct PlanChecker {
     func check(_ diagnostics: inout [Diagnostic]) {
         let sectionIDs = plan.sections.map(\.id)
         let tableIDs = Set(plan.tables.map(\.id))
+        let printedTables = Set(plan.tables.filter(\.printed).map(\.id))
+        checkEmbeddedTables(tableIDs, &diagnostics)
         let indicatorIDs = Set(plan.indicators.map(\.id))
         var searchable: [String: String] = [:]
         for section in plan.sections { searchable[section.id] = Self.searchableText(section.body) }
@@ -40,13 +43,34 @@ struct PlanChecker {
             }
             for (index, target) in indicator.targets.enumerated() {
                 let quoteAt = locations.quotes[indicator.id]?[index] ?? at("section")
-                if !text.contains(Self.searchableText(target.quote)) {
+                guard let quote = target.quote else {
+                    if !printedTables.contains(indicator.tableID) {
+                        diagnostics.append(.error(at: locations.targets[indicator.id]?[index] ?? at("section"),
+                                                  "the \(target.year) target of \(indicator.id) has no quote",
+                                                  hint: "add `quote:` with the plan's own words for the figure, copied from \(indicator.sectionID).md"))
+                    }
+                    continue
+                }
+                if !text.contains(Self.searchableText(quote)) {
                     diagnostics.append(.error(at: quoteAt, "the quote for \(indicator.id) (\(target.year)) does not occur in \(indicator.sectionID).md",
                                               hint: "copy the plan's words exactly from the section text, with the same punctuation"))
-                } else if !Self.contains(target.quote, number: target.value.text) {
+                } else if !Self.contains(quote, number: target.value.text) {
                     diagnostics.append(.error(at: quoteAt, "the quote for \(indicator.id) (\(target.year)) does not contain its value \(target.value.text)",
                                               hint: "the value must be the figure the quote states, in the indicator's unit"))
                 }
+            }
+        }
+    }
+
+    /// A table placed in a section's text (`[!指标表] id`) must be one the plan declares.
+    private func checkEmbeddedTables(_ tableIDs: Set<String>, _ diagnostics: inout [Diagnostic]) {
+        for section in plan.sections {
+            for embed in Markdown.embeds(in: section.body) where embed.name == Markdown.tableMarker {
+                guard !tableIDs.contains(embed.argument) else { continue }
+                let at = SourceLocation(file: section.sourcePath, line: section.bodyFirstLine + embed.line - 1, column: 1)
+                var hint = "tables declared in indicators.yaml: " + plan.tables.map(\.id).joined(separator: ", ")
+                if let near = nearest(embed.argument, in: Array(tableIDs)) { hint = "did you mean `\(near)`? " + hint }
+                diagnostics.append(.error(at: at, "the text places table `\(embed.argument)`, which indicators.yaml does not declare", hint: hint))
             }
         }
     }

@@ -18,12 +18,14 @@ struct PlanLoader {
         guard var plan = loadMetadata(&diagnostics) else { return nil }
         plan.sections = loadSections(&diagnostics)
         let indicatorsURL = folder.appendingPathComponent("indicators.yaml")
+        var locations = IndicatorLoader.Locations()
         if FileManager.default.fileExists(atPath: indicatorsURL.path) {
             let loaded = IndicatorLoader(url: indicatorsURL, displayPath: displayFolder + "/indicators.yaml").load(&diagnostics)
             plan.tables = loaded.tables
             plan.indicators = loaded.indicators
-            PlanChecker(plan: plan, indicatorFile: displayFolder + "/indicators.yaml", locations: loaded.locations).check(&diagnostics)
+            locations = loaded.locations
         }
+        PlanChecker(plan: plan, indicatorFile: displayFolder + "/indicators.yaml", locations: locations).check(&diagnostics)
         let errorsAfter = diagnostics.filter { $0.severity == .error }.count
         return errorsAfter == errorsBefore ? plan : nil
     }

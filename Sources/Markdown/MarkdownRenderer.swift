@@ -26,7 +26,10 @@ public enum Markdown {
         | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
     /// Renders `source`. `reservedAnchors` are ids the page already uses, so headings never collide with them.
-    public static func render(_ source: String, reservedAnchors: [String] = []) -> MarkdownDocument {
+    ///
+    /// A paragraph holding only `[!NAME] argument` is replaced by what `embed` returns for it (raw HTML the
+    /// generator built, such as an indicator table); when `embed` returns nil the paragraph stays as text.
+    public static func render(_ source: String, reservedAnchors: [String] = [], embed: (Embed) -> String? = { _ in nil }) -> MarkdownDocument {
         precondition(extensionsRegistered)
         guard let parser = cmark_parser_new(options) else { return MarkdownDocument(html: "", outline: []) }
         defer { cmark_parser_free(parser) }
@@ -40,7 +43,7 @@ public enum Markdown {
         defer { cmark_node_free(document) }
 
         var anchors = AnchorMaker(reserved: reservedAnchors)
-        let outline = annotate(document, anchors: &anchors)
+        let outline = annotate(document, anchors: &anchors, embed: embed)
 
         guard let cHTML = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
             return MarkdownDocument(html: "", outline: outline.map { $0.heading })
@@ -56,10 +59,11 @@ public enum Markdown {
     }
 
     /// Walks the tree in document order: records headings and rewrites 专栏 block quotes into custom blocks.
-    private static func annotate(_ document: OpaquePointer, anchors: inout AnchorMaker) -> [OutlineEntry] {
+    private static func annotate(_ document: OpaquePointer, anchors: inout AnchorMaker, embed: (Embed) -> String?) -> [OutlineEntry] {
         var entries: [OutlineEntry] = []
         var lastLevel = 1
         var quotes: [OpaquePointer] = []
+        var embeds: [(OpaquePointer, String)] = []
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -78,7 +82,17 @@ public enum Markdown {
                 let heading = Heading(level: level, text: title, anchor: anchors.make(for: title))
                 entries.append(OutlineEntry(heading: heading, isBox: true))
                 quotes.append(node)
+            } else if type == CMARK_NODE_PARAGRAPH, cmark_node_parent(node) == document,
+                      let found = Embed.parse(plainText(of: node)), found.name != boxName, let html = embed(found) {
+                embeds.append((node, html))
             }
+        }
+        for (paragraph, html) in embeds {
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, html)
+            cmark_node_set_on_exit(block, "")
+            cmark_node_replace(paragraph, block)
+            cmark_node_free(paragraph)
         }
         // Rewrite after the walk: changing the tree while iterating would confuse the iterator.
         var boxHeadings = entries.filter { $0.isBox }.map { $0.heading }.makeIterator()
@@ -103,7 +117,7 @@ public enum Markdown {
             next = cmark_node_next(node)
         }
         guard line.hasPrefix(boxMarker) else { return nil }
-        let title = line.dropFirst(boxMarker.count).trimmingCharacters(in: " \t")
+        let title = line.dropFirst(boxMarker.count).trimming(" \t")
         return title.isEmpty ? "专栏" : title
     }
 
@@ -181,7 +195,7 @@ public enum Markdown {
 }
 
 extension StringProtocol {
-    fileprivate func trimmingCharacters(in set: String) -> String {
+    func trimming(_ set: String) -> String {
         var s = Substring(self)
         while let c = s.first, set.contains(c) { s = s.dropFirst() }
         while let c = s.last, set.contains(c) { s = s.dropLast() }

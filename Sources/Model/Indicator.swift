@@ -68,10 +68,10 @@ public struct Target: Sendable, Equatable {
     public var year: Int
     public var value: Figure
     public var comparator: Comparator?
-    /// The plan's own words for this figure.
-    public var quote: String
+    /// The plan's own words for this figure; nil only for rows of a table the plan prints as such.
+    public var quote: String?
 
-    public init(year: Int, value: Figure, comparator: Comparator? = nil, quote: String) {
+    public init(year: Int, value: Figure, comparator: Comparator? = nil, quote: String?) {
         self.year = year
         self.value = value
         self.comparator = comparator
@@ -110,11 +110,14 @@ public struct IndicatorTable: Sendable, Equatable {
     public var id: String
     public var title: String
     public var note: String?
+    /// The plan prints this table itself: its rows are the plan's own words, so they need no quote.
+    public var printed: Bool
 
-    public init(id: String, title: String, note: String? = nil) {
+    public init(id: String, title: String, note: String? = nil, printed: Bool = false) {
         self.id = id
         self.title = title
         self.note = note
+        self.printed = printed
     }
 
     public static let defaultID = "main"

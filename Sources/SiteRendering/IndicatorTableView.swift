@@ -20,7 +20,10 @@ struct IndicatorTableView {
             let label = baselineYears.isEmpty ? "\(year)年目标" : "\(year)年"
             columns.append(["label": label, "kind": "target"])
         }
-        let showAttribute = indicators.contains { $0.attribute != nil }
+        // A column that says the same on every row is said once, above the table, which keeps it narrow on phones.
+        let attributes = Set(indicators.map { $0.attribute?.rawValue ?? "" })
+        let sharedAttribute = attributes.count == 1 ? attributes.first.flatMap { $0.isEmpty ? nil : $0 } : nil
+        let showAttribute = attributes.count > 1
 
         let rows: [[String: Any]] = indicators.map { indicator in
             var cells: [[String: Any]] = []
@@ -45,8 +48,9 @@ struct IndicatorTableView {
                 "name": indicator.name,
                 "unit": indicator.unit,
                 "cells": cells,
-                "quotes": indicator.targets.map { ["year": "\($0.year)", "quote": $0.quote] as [String: Any] },
+                "quotes": indicator.targets.compactMap { target in target.quote.map { ["year": "\(target.year)", "quote": $0] as [String: Any] } },
             ]
+            row["hasQuotes"] = indicator.targets.contains { $0.quote != nil }
             if let attribute = indicator.attribute { row["attribute"] = attribute.rawValue }
             if let part = indicator.partOf { row["part"] = "\(part.by)：\(part.name)" }
             if let link = linkToSection?(indicator) { row["sectionURL"] = link }
@@ -60,8 +64,11 @@ struct IndicatorTableView {
             "rows": rows,
             "showUnit": sharedUnit == nil,
             "showAttribute": showAttribute,
+            "printed": table.printed,
+            "hasQuotes": indicators.contains { $0.targets.contains { $0.quote != nil } },
         ]
         if let sharedUnit { context["unitNote"] = sharedUnit }
+        if let sharedAttribute { context["attributeNote"] = sharedAttribute }
         if let note = table.note { context["note"] = note }
         return context
     }

@@ -72,7 +72,11 @@ struct PageViews {
         return context
     }
 
-    func section(_ section: Section, of plan: Plan) -> [String: Any] {
+    /// The comment that marks where an embedded table goes; authors cannot write it (safe mode drops raw HTML).
+    static func embedMarker(_ tableID: String) -> String { "<!--bulletin:table:\(tableID)-->" }
+
+    /// The section page's values, and the tables its text places inline (rendered later, at their markers).
+    func section(_ section: Section, of plan: Plan) -> (values: [String: Any], embeds: [String: [String: Any]]) {
         let page = Paths.section(plan, section)
         var context = layout(page: page, title: "\(section.title) - \(plan.shortTitle)", description: "\(plan.title)：\(section.numberedTitle)")
         context["plan"] = planFacts(plan)
@@ -86,7 +90,12 @@ struct PageViews {
         if let chapter = section.chapter { sectionValues["chapter"] = chapter }
         context["section"] = sectionValues
 
-        let document = Markdown.render(section.body, reservedAnchors: ["main", "toc-heading", "indicators-heading"] + plan.tables.map { "table-" + $0.id })
+        var embedded: [String] = []
+        let document = Markdown.render(section.body, reservedAnchors: ["main", "toc-heading", "indicators-heading"] + plan.tables.map { "table-" + $0.id }) { embed in
+            guard embed.name == Markdown.tableMarker, plan.tables.contains(where: { $0.id == embed.argument }) else { return nil }
+            embedded.append(embed.argument)
+            return Self.embedMarker(embed.argument) + "\n"
+        }
         context["html"] = document.html
         let outline = document.outline.filter { $0.level <= 3 }.map {
             ["text": $0.text, "anchor": $0.anchor, "level": $0.level] as [String: Any]
@@ -94,7 +103,12 @@ struct PageViews {
         context["outline"] = outline
         context["hasOutline"] = outline.count >= 2
 
-        let tables = tableContexts(plan, indicators: plan.indicators(in: section), page: page, linkSections: false)
+        var embeds: [String: [String: Any]] = [:]
+        for id in embedded {
+            let all = plan.indicators.filter { $0.tableID == id }
+            embeds[id] = tableContexts(plan, indicators: all, page: page, linkSections: false).first
+        }
+        let tables = tableContexts(plan, indicators: plan.indicators(in: section).filter { !embedded.contains($0.tableID) }, page: page, linkSections: false)
         context["tables"] = tables
         context["hasTables"] = !tables.isEmpty
 
@@ -108,7 +122,7 @@ struct PageViews {
                 context["next"] = ["title": next.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, next))]
             }
         }
-        return context
+        return (context, embeds)
     }
 
     func notFound() -> [String: Any] {

@@ -27,13 +27,20 @@ public struct SiteRenderer {
         var path: String
         var template: String
         var values: [String: Any]
+        /// Tables placed in the text: table id → its values, rendered with the table partial at its marker.
+        var embeds: [String: [String: Any]] = [:]
     }
+
+    static let tablePartial = "partials/indicator-table"
 
     /// All pages, or the diagnostics that stopped rendering (template problems are found before any page is made).
     public func render() -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         let pages = plannedPages()
         var known = Set<String>()
-        for page in pages { Self.collectNames(page.values, into: &known) }
+        for page in SiteRenderer(site: SampleSite.site, templates: templates).plannedPages() + pages {
+            Self.collectNames(page.values, into: &known)
+            Self.collectNames(page.embeds, into: &known)
+        }
         let problems = templates.check(knownNames: known)
         if problems.hasErrors { return ([], problems) }
 
@@ -45,7 +52,12 @@ public struct SiteRenderer {
                                           "the template `\(page.template)` is missing"))
                 continue
             }
-            files.append(RenderedFile(path: page.path, data: Data(html.utf8)))
+            var full = html
+            for (id, table) in page.embeds.sorted(by: { $0.key < $1.key }) {
+                let rendered = templates.render(table, template: Self.tablePartial) ?? ""
+                full = full.replacingOccurrences(of: PageViews.embedMarker(id), with: rendered)
+            }
+            files.append(RenderedFile(path: page.path, data: Data(full.utf8)))
         }
         for asset in templates.assets {
             files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
@@ -59,7 +71,8 @@ public struct SiteRenderer {
         for plan in site.plans {
             pages.append(Page(path: Paths.plan(plan), template: "plan", values: views.plan(plan)))
             for section in plan.sections {
-                pages.append(Page(path: Paths.section(plan, section), template: "section", values: views.section(section, of: plan)))
+                let (values, embeds) = views.section(section, of: plan)
+                pages.append(Page(path: Paths.section(plan, section), template: "section", values: values, embeds: embeds))
             }
         }
         pages.append(Page(path: Paths.notFound, template: "404", values: views.notFound()))
