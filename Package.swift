@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(
             name: "BulletinTests",
             dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

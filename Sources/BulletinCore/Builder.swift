@@ -11,11 +11,16 @@ public struct Builder {
         public var content: String
         public var templates: String
         public var output: String
+        /// Relative folder names are resolved against this folder (the current directory by default), and
+        /// messages name files as the user wrote the folders.
+        public var workingDirectory: URL
 
-        public init(content: String = "Content", templates: String = "Templates", output: String = "Site") {
+        public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
+                    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
             self.content = content
             self.templates = templates
             self.output = output
+            self.workingDirectory = workingDirectory
         }
     }
 
@@ -76,6 +81,7 @@ public struct Builder {
     }
 
     private func url(_ path: String) -> URL {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
+            : options.workingDirectory.appendingPathComponent(path).standardizedFileURL
     }
 }

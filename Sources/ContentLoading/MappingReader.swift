@@ -12,13 +12,14 @@ struct MappingReader {
     var what: String
     private var seen: Set<String> = []
 
-    init?(_ node: Node?, in document: YAMLDocument, what: String, diagnostics: inout [Diagnostic]) {
+    init?(_ node: Node?, in document: YAMLDocument, what: String, example: String? = nil, diagnostics: inout [Diagnostic]) {
         guard let node else {
             diagnostics.append(.error(at: document.location(of: nil), "\(what) is empty", hint: "write the fields as `key: value` lines"))
             return nil
         }
         guard let mapping = node.mapping else {
-            diagnostics.append(.error(at: document.location(of: node), "\(what) should be a mapping of `key: value` fields, found \(Self.describe(node))"))
+            diagnostics.append(.error(at: document.location(of: node), "\(what) should be a mapping of `key: value` fields, found \(Self.describe(node))",
+                                      hint: example.map { "write it as `\($0)`" }))
             return nil
         }
         self.document = document
@@ -169,26 +170,8 @@ struct MappingReader {
     }
 }
 
-/// The closest candidate by edit distance, when it is close enough to be a likely typo.
 func nearest(_ word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word, $0)) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-    guard let best = scored.first, best.1 <= max(1, word.count / 3) else { return nil }
-    return best.0
-}
-
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
+    Suggestions.nearest(word, in: candidates)
 }
 
 extension String {

@@ -15,7 +15,10 @@ struct PlanLoader {
             diagnostics.append(.error(at: SourceLocation(file: displayFolder), "plan folder name `\(slug)` cannot be used in URLs",
                                       hint: "rename the folder using lower-case letters, digits and hyphens, e.g. `cq-tech-services-2023`"))
         }
-        guard var plan = loadMetadata(&diagnostics) else { return nil }
+        // Go on after broken metadata, so that one run reports the problems of every file of the plan.
+        let metadata = loadMetadata(&diagnostics)
+        var plan = metadata ?? Plan(slug: slug, title: slug, shortTitle: slug, type: "", region: "", issuer: "",
+                                    period: Period(start: 0, end: 0), order: 0, sources: [])
         plan.sections = loadSections(&diagnostics)
         let indicatorsURL = folder.appendingPathComponent("indicators.yaml")
         var locations = IndicatorLoader.Locations()
@@ -27,7 +30,7 @@ struct PlanLoader {
         }
         PlanChecker(plan: plan, indicatorFile: displayFolder + "/indicators.yaml", locations: locations).check(&diagnostics)
         let errorsAfter = diagnostics.filter { $0.severity == .error }.count
-        return errorsAfter == errorsBefore ? plan : nil
+        return errorsAfter == errorsBefore && metadata != nil ? plan : nil
     }
 
     private func loadMetadata(_ diagnostics: inout [Diagnostic]) -> Plan? {
@@ -68,7 +71,7 @@ struct PlanLoader {
             r.missing("period", &diagnostics)
             return nil
         }
-        guard var p = MappingReader(node, in: document, what: "period", diagnostics: &diagnostics) else { return nil }
+        guard var p = MappingReader(node, in: document, what: "`period` of plan", example: "period: { start: 2023, end: 2025 }", diagnostics: &diagnostics) else { return nil }
         let start = p.int("start", required: true, range: 1900...2200, &diagnostics)
         let end = p.int("end", required: true, range: 1900...2200, &diagnostics)
         p.reportUnknownKeys(&diagnostics)

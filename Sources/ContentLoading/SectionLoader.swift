@@ -33,8 +33,9 @@ struct SectionLoader {
         if split.body.trimmingSpaces().isEmpty {
             diagnostics.append(.warning(at: SourceLocation(file: displayPath, line: split.bodyFirstLine), "the section has no text"))
         }
-        guard let kind, let title else { return nil }
-        return Section(id: id, kind: kind, title: title, number: number, chapter: chapter, order: order ?? Int.max,
+        // A section with a bad kind or no title is still returned (its errors are recorded), so that
+        // indicators pointing at it are checked against its text instead of failing as missing.
+        return Section(id: id, kind: kind ?? .other, title: title ?? id, number: number, chapter: chapter, order: order ?? Int.max,
                        body: split.body, sourcePath: displayPath, bodyFirstLine: split.bodyFirstLine)
     }
 }

@@ -13,7 +13,7 @@ struct YAMLDocument {
             let root = try Yams.compose(yaml: text)
             return YAMLDocument(file: file, root: root, lineOffset: lineOffset)
         } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            diagnostics.append(diagnostic(for: error, in: text, file: file, lineOffset: lineOffset))
             return nil
         } catch {
             diagnostics.append(.error(at: SourceLocation(file: file, line: 1 + lineOffset), "cannot parse YAML: \(error)"))
@@ -26,7 +26,7 @@ struct YAMLDocument {
         return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, in text: String, file: String, lineOffset: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
             SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
         }
@@ -40,13 +40,33 @@ struct YAMLDocument {
             return .error(at: at(mark), "YAML error: \(describe(problem, context))", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-            return .error(at: at(context.mark), "duplicate key \(keys) in the same mapping",
+            let repeated = duplicates.first.flatMap { secondOccurrence(of: $0, in: text, mapping: context.mark) }
+            return .error(at: repeated.map { SourceLocation(file: file, line: $0.line + lineOffset, column: $0.column) } ?? at(context.mark), "duplicate key \(keys) in the same mapping",
                           hint: "each key may appear once; remove or rename the repeated one")
         case let .reader(problem, offset, _, _):
             return .error(at: SourceLocation(file: file, line: 1 + lineOffset), "cannot read YAML: \(problem)\(offset.map { " at offset \($0)" } ?? "")")
         default:
             return .error(at: SourceLocation(file: file, line: 1 + lineOffset), "YAML error: \(error)")
         }
+    }
+
+    /// Yams reports a repeated key at the start of its mapping; find the repeat itself, a line that starts
+    /// with `key:` at the mapping's column, the second time it occurs.
+    static func secondOccurrence(of key: String, in text: String, mapping: Mark) -> (line: Int, column: Int)? {
+        var count = 0
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in max(0, mapping.line - 1)..<lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            guard indent + 1 == mapping.column || (index == mapping.line - 1 && line.dropFirst(mapping.column - 1).hasPrefix(key)) else { continue }
+            let rest = line.dropFirst(indent)
+            let body = rest.hasPrefix("- ") && index == mapping.line - 1 ? rest.dropFirst(2) : rest
+            if body.hasPrefix(key + ":") || body.hasPrefix("\"" + key + "\":") {
+                count += 1
+                if count == 2 { return (index + 1, indent + 1) }
+            }
+        }
+        return nil
     }
 
     private static func describe(_ problem: String, _ context: YamlError.Context?) -> String {

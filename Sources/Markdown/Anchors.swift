@@ -1,6 +1,6 @@
 /// Makes heading ids that read well in Chinese and Latin text and never repeat within a document.
 public struct AnchorMaker: Sendable {
-    private var used: [String: Int] = [:]
+    private var used: [String: Int] = [:]  // ids taken so far
 
     public init(reserved: [String] = []) {
         for id in reserved { used[id] = 1 }
@@ -26,12 +26,11 @@ public struct AnchorMaker: Sendable {
     public mutating func make(for text: String) -> String {
         let base = Self.slug(text)
         var candidate = base
-        var n = used[base, default: 0]
+        var n = 0
         while used[candidate] != nil {
             n += 1
             candidate = "\(base)-\(n)"
         }
-        used[base] = n
         used[candidate] = 1
         return candidate
     }

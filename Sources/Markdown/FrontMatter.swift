@@ -13,9 +13,8 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
     /// Splits `---` fenced front matter from the start of `text`. A file without an opening fence is all body.
     public static func split(_ text: String) -> FrontMatterSplit {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so split on both kinds of line end.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if let first = lines.first, first.hasPrefix("\u{FEFF}") {
             lines[0] = first.dropFirst()
         }

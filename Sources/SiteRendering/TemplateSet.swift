@@ -78,7 +78,7 @@ public struct TemplateSet: Sendable {
                     let head = tag.name.split(separator: ".").first.map(String.init) ?? tag.name
                     if tag.name != ".", !knownNames.contains(head) {
                         var hint = "the values a template can use are listed in docs/templates.md"
-                        if let near = nearestName(head, in: knownNames) { hint = "did you mean `\(near)`? " + hint }
+                        if let near = Suggestions.nearest(head, in: knownNames) { hint = "did you mean `\(near)`? " + hint }
                         diagnostics.append(.error(at: SourceLocation(file: file, line: tag.line, column: tag.column),
                                                   "the template uses an unknown value `\(tag.name)`", hint: hint))
                     }
@@ -96,28 +96,4 @@ public struct TemplateSet: Sendable {
     func render(_ values: [String: Any], template: String) -> String? {
         library.render(values, withTemplate: template)
     }
-
-    private func nearestName(_ word: String, in names: Set<String>) -> String? {
-        var best: (String, Int)?
-        for name in names.sorted() {
-            let d = levenshtein(word, name)
-            if d <= max(1, word.count / 3), d < (best?.1 ?? .max) { best = (name, d) }
-        }
-        return best?.0
-    }
-}
-
-func levenshtein(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import BulletinCore
+
+/// Builds the real Content/ with the real Templates/ into a scratch folder and reads the pages as a visitor would.
+@Suite struct EndToEndTests {
+    static let built: Result<(site: URL, report: Builder.Report), Error> = Result {
+        let scratch = try Support.scratch()
+        let site = scratch.appendingPathComponent("Site")
+        let report = Builder(options: .init(content: Support.content.path, templates: Support.templates.path, output: site.path)).build()
+        return (site, report)
+    }
+
+    func page(_ path: String) throws -> String {
+        let site = try Self.built.get().site
+        let url = site.appendingPathComponent(path)
+        try #require(FileManager.default.fileExists(atPath: url.path), "missing page \(path)")
+        return Support.text(url)
+    }
+
+    /// The HTML of the indicator table with id `table-<id>` on a page.
+    func table(_ id: String, on path: String) throws -> String {
+        let html = try page(path)
+        let start = try #require(html.range(of: "<figure class=\"stat-table\" id=\"table-\(id)\">"), "no table \(id) on \(path)")
+        let end = try #require(html.range(of: "</figure>", range: start.upperBound..<html.endIndex))
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    func rows(_ table: String) -> [String] {
+        guard let body = table.range(of: "<tbody>"), let bodyEnd = table.range(of: "</tbody>") else { return [] }
+        return table[body.upperBound..<bodyEnd.lowerBound].components(separatedBy: "<tr>").dropFirst().map { $0 }
+    }
+
+    /// The texts of a row's cells, tags removed.
+    func cells(_ row: String) -> [String] {
+        row.matches(of: /<t[dh][^>]*>((?s).*?)<\/t[dh]>/).map { match in
+            String(match.1).replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "&amp;", with: "&").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    static let plans = ["cq-sci-tech-services-2023", "cq-tech-enterprises-2023", "cz-sci-tech-services-2023", "cq-hitech-zone-sti-2021"]
+
+    @Test func theContentBuildsWithoutProblems() throws {
+        let report = try Self.built.get().report
+        #expect(report.succeeded)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.plans == 4)
+    }
+
+    @Test func theHomePageListsTheFourPlans() throws {
+        let home = try page("index.html")
+        #expect(home.components(separatedBy: "<li class=\"plan-card\">").count - 1 == 4)
+        for slug in Self.plans { #expect(home.contains("href=\"plans/\(slug)/index.html\"")) }
+        #expect(home.contains("重庆市提升科技服务能力推动科技服务业高质量发展三年行动计划（2023—2025年）"))
+        #expect(home.contains("渝府办发〔2023〕24号"))
+        #expect(home.contains("渝高新发〔2021〕28号"))
+    }
+
+    @Test(arguments: plans)
+    func everyPlanHasGoalsTasksAndSafeguardsPages(_ slug: String) throws {
+        let index = try page("plans/\(slug)/index.html")
+        for section in ["goals", "tasks", "safeguards"] {
+            let html = try page("plans/\(slug)/\(section).html")
+            #expect(index.contains("href=\"\(section).html\""))
+            #expect(html.contains("<nav class=\"breadcrumbs\""))
+            #expect(html.contains("href=\"../../index.html\""))
+        }
+    }
+
+    @Test func seed004IndicatorTableHasAllTwentyRowsAndBothYears() throws {
+        let html = try table("main", on: "plans/cq-hitech-zone-sti-2021/goals.html")
+        #expect(html.contains("重庆高新区“十四五”科技创新发展规划指标体系表"))
+        #expect(html.contains(">2020年</th>"))
+        #expect(html.contains(">2025年</th>"))
+        let rows = rows(html).map(cells)
+        #expect(rows.count == 20)
+        #expect(rows.first == ["1", "R&D经费支出占GDP比重（%）", "4.9", "5.5以上"])
+        #expect(rows[6] == ["7", "新获得国家级科技奖项（件）", "—原文未列", "15"])
+        #expect(rows[13] == ["14", "战略性新兴企业产值占工业总产值比重（%）", "87.4", "90以上"])
+        #expect(rows.last == ["20", "创业风险投资机构（家）", "7", "20"])
+        #expect(rows.map { $0[0] } == (1...20).map(String.init))
+    }
+
+    @Test func seed000TargetsAppearInTables() throws {
+        let rows = rows(try table("main", on: "plans/cq-sci-tech-services-2023/goals.html")).map(cells)
+        #expect(rows.contains(["1", "科技服务业市场主体（万家）", "5.6达"]))
+        #expect(rows.contains { $0.contains("60达") && $0[1].contains("从业人员") })
+        #expect(rows.contains { $0.contains("5000以上") && $0[1].contains("营业收入") })
+        let categories = try table("categories", on: "plans/cq-sci-tech-services-2023/index.html")
+        #expect(categories.contains("研究开发服务"))
+        #expect(categories.contains(">1600<"))
+    }
+
+    @Test func seed003TargetsAndRegionalSplitAppearInTables() throws {
+        let main = rows(try table("main", on: "plans/cq-tech-enterprises-2023/goals.html")).map(cells)
+        #expect(main.contains { $0[1].hasPrefix("高新技术企业") && $0.contains("1突破") && $0.contains("1.28超过") })
+        #expect(main.contains { $0[1].hasPrefix("科技型企业") && $0.contains("6.7超过") && $0.contains("8.6超过") })
+        let regions = try table("regions", on: "plans/cq-tech-enterprises-2023/goals.html")
+        for figure in ["7110", "46560", "4640", "29780", "1060", "9720"] {
+            #expect(regions.contains(">\(figure)<"), "regional figure \(figure)")
+        }
+        for region in ["中心城区", "主城新区", "“两群”地区"] { #expect(regions.contains(region)) }
+    }
+
+    @Test func everyPageIsChineseAndLinksOnlyRelativelyToPagesThatExist() throws {
+        let site = try Self.built.get().site
+        let files = Support.snapshot(site).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
+        #expect(files.count == 27)
+        for file in files {
+            let html = try page(file)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(file)")
+            let links = html.matches(of: /(?:href|src)="([^"]*)"/).map { String($0.1) }
+            for link in links where !link.hasPrefix("https://") && !link.hasPrefix("http://") {
+                #expect(!link.hasPrefix("/"), "absolute link \(link) in \(file)")
+                let path = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
+                if path.isEmpty { continue }
+                let target = site.appendingPathComponent(file).deletingLastPathComponent().appendingPathComponent(path).standardizedFileURL
+                #expect(FileManager.default.fileExists(atPath: target.path), "broken link \(link) in \(file)")
+            }
+        }
+    }
+
+    @Test func boxesAndResponsibilityNotesSurviveIntoThePages() throws {
+        let tasks = try page("plans/cq-hitech-zone-sti-2021/tasks.html")
+        #expect(tasks.components(separatedBy: "<aside class=\"box\"").count - 1 == 19)
+        let layout = try page("plans/cq-hitech-zone-sti-2021/layout.html")
+        #expect(layout.components(separatedBy: "<aside class=\"box\"").count - 1 == 2)
+        let enterprises = try page("plans/cq-tech-enterprises-2023/tasks.html")
+        #expect(enterprises.contains("（牵头单位：市科技局；责任单位：市教委、市经济信息委、市国资委、市市场监管局等）"))
+    }
+}

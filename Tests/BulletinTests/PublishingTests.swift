@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import BulletinCore
+@testable import Publishing
+
+@Suite struct PublishingTests {
+    @Test func aFailedBuildLeavesThePreviousSiteByteForByte() throws {
+        let scratch = try Support.scratch()
+        defer { Support.remove(scratch) }
+        let content = scratch.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Support.fixtures.appendingPathComponent("valid"), to: content)
+        let options = Builder.Options(templates: Support.templates.path, workingDirectory: scratch)
+
+        let first = Builder(options: options).build()
+        #expect(first.succeeded)
+        let site = scratch.appendingPathComponent("Site")
+        let before = Support.snapshot(site)
+        #expect(before["plans/demo/goals.html"] != nil)
+
+        // Break one YAML file: the build must fail and leave Site/ exactly as it was.
+        try Data("indicators:\n  - id: [unclosed\n".utf8).write(to: content.appendingPathComponent("plans/demo/indicators.yaml"))
+        let second = Builder(options: options).build()
+        #expect(!second.succeeded)
+        #expect(second.diagnostics.first?.headline.hasPrefix("Content/plans/demo/indicators.yaml:3:1: error: YAML syntax error") == true)
+        #expect(Support.snapshot(site) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".Site") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aSuccessfulBuildReplacesTheWholeFolder() throws {
+        let scratch = try Support.scratch()
+        defer { Support.remove(scratch) }
+        let site = scratch.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: site.appendingPathComponent("stale.html"))
+
+        let summary = try Publisher(destination: site).publish([("index.html", Data("新".utf8)), ("a/b.css", Data("x".utf8))])
+        #expect(summary.filesWritten == 2)
+        #expect(Support.snapshot(site) == ["index.html": Data("新".utf8), "a/b.css": Data("x".utf8)])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["Site"])
+    }
+
+    @Test func refusesPathsOutsideTheOutputFolder() throws {
+        let scratch = try Support.scratch()
+        defer { Support.remove(scratch) }
+        let site = scratch.appendingPathComponent("Site")
+        #expect(throws: PublishError.self) {
+            try Publisher(destination: site).publish([("../escape.html", Data())])
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("escape.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.path))
+    }
+}
