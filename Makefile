@@ -1,0 +1,34 @@
+# bulletin: `make site` builds the tool and writes Site/ from Content/; `make test` runs the whole test suite.
+SWIFT ?= swift
+CONFIG ?= debug
+BIN = .build/$(CONFIG)/bulletin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PORT ?= 8000
+
+.PHONY: site test check preview deps clean
+
+site: deps
+	$(SWIFT) build -c $(CONFIG) --product bulletin
+	$(BIN) build --content Content --templates Templates --output Site
+
+test: deps
+	$(SWIFT) test
+
+check: deps
+	$(SWIFT) build -c $(CONFIG) --product bulletin
+	$(BIN) check --content Content --templates Templates
+
+preview: site
+	@echo "serving Site/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server --bind 127.0.0.1 --directory Site $(PORT)
+
+# The Markdown engine is Debian's cmark-gfm; the extensions package carries the GFM tables, autolinks and more.
+deps:
+	@if [ ! -f /usr/include/cmark-gfm-core-extensions.h ] || ! pkg-config --exists libcmark-gfm 2>/dev/null; then \
+		echo "installing libcmark-gfm-dev, libcmark-gfm-extensions-dev and pkg-config"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config; \
+	fi
+
+clean:
+	rm -rf .build Site
