@@ -69,6 +69,7 @@ public struct Builder {
         diagnostics += loaded.diagnostics
         let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)
         guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
+            if let templates { diagnostics += SiteRenderer.checkTemplates(templates) }
             return (nil, Report(diagnostics: diagnostics.sortedByLocation()))
         }
         let rendered = SiteRenderer(site: site, templates: templates).render()

@@ -16,6 +16,8 @@ struct IndicatorLoader {
         var targets: [String: [Int: SourceLocation]] = [:]
         var quotes: [String: [Int: SourceLocation]] = [:]
         var tables: [String: SourceLocation] = [:]
+        /// Ids of indicators that had errors of their own: references to them are not reported again.
+        var rejected: Set<String> = []
     }
 
     struct Loaded {
@@ -91,7 +93,11 @@ struct IndicatorLoader {
         let reported = readReported(&r, document, label, &diagnostics)
         r.reportUnknownKeys(&diagnostics)
 
-        guard let id, let name, let unit, let section, let targets else { return nil }
+        guard let id else { return nil }
+        guard let name, let unit, let section, let targets else {
+            locations.rejected.insert(id)
+            return nil
+        }
         if locations.fields[id] == nil {
             locations.fields[id] = ["section": r.location(of: "section"), "table": r.location(of: "table"), "part_of": r.location(of: "part_of")]
         }

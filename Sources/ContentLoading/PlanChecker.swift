@@ -35,7 +35,7 @@ struct PlanChecker {
             if let part = indicator.partOf {
                 if part.indicatorID == indicator.id {
                     diagnostics.append(.error(at: at("part_of"), "indicator `\(indicator.id)` is declared part of itself"))
-                } else if !indicatorIDs.contains(part.indicatorID) {
+                } else if !indicatorIDs.contains(part.indicatorID), !locations.rejected.contains(part.indicatorID) {
                     var hint = "part_of must name another indicator of this plan"
                     if let near = nearest(part.indicatorID, in: Array(indicatorIDs)) { hint = "did you mean `\(near)`?" }
                     diagnostics.append(.error(at: at("part_of"), "indicator `\(indicator.id)` is part of `\(part.indicatorID)`, which does not exist", hint: hint))

@@ -11,7 +11,8 @@ struct IndicatorTableView {
     func context(linkToSection: ((Indicator) -> String)?) -> [String: Any] {
         let units = Set(indicators.map(\.unit))
         let sharedUnit = units.count == 1 ? units.first : nil
-        let baselineYears = Set(indicators.compactMap { $0.baseline?.year }).sorted()
+        // A base year is shown only when some row has a figure for it; the table note explains the rest.
+        let baselineYears = Set(indicators.compactMap { $0.baseline?.value == nil ? nil : $0.baseline?.year }).sorted()
         let targetYears = Set(indicators.flatMap { $0.targets.map(\.year) }).sorted()
 
         var columns: [[String: Any]] = []
@@ -52,7 +53,7 @@ struct IndicatorTableView {
             ]
             row["hasQuotes"] = indicator.targets.contains { $0.quote != nil }
             if let attribute = indicator.attribute { row["attribute"] = attribute.rawValue }
-            if let part = indicator.partOf { row["part"] = "\(part.by)：\(part.name)" }
+            if let part = indicator.partOf, !indicator.name.contains(part.name) { row["part"] = "\(part.by)：\(part.name)" }
             if let link = linkToSection?(indicator) { row["sectionURL"] = link }
             return row
         }

@@ -52,8 +52,9 @@ struct PageViews {
                 "title": section.numberedTitle,
                 "kind": section.kind.label,
                 "url": Paths.link(from: page, to: Paths.section(plan, section)),
-                "indicatorCount": plan.indicators(in: section).count,
             ]
+            let count = plan.indicators(in: section).count
+            if count > 0 { values["indicatorCount"] = count }
             if let chapter = section.chapter { values["chapter"] = chapter }
             return values
         }

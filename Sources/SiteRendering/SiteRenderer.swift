@@ -36,12 +36,7 @@ public struct SiteRenderer {
     /// All pages, or the diagnostics that stopped rendering (template problems are found before any page is made).
     public func render() -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         let pages = plannedPages()
-        var known = Set<String>()
-        for page in SiteRenderer(site: SampleSite.site, templates: templates).plannedPages() + pages {
-            Self.collectNames(page.values, into: &known)
-            Self.collectNames(page.embeds, into: &known)
-        }
-        let problems = templates.check(knownNames: known)
+        let problems = Self.checkTemplates(templates, pages: pages)
         if problems.hasErrors { return ([], problems) }
 
         var files: [RenderedFile] = []
@@ -63,6 +58,21 @@ public struct SiteRenderer {
             files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
         }
         return (files, diagnostics)
+    }
+
+    /// Checks the templates against the names the pages provide. Without a site (its content has errors), they
+    /// are checked against the sample site alone, so template mistakes are reported in the same run.
+    public static func checkTemplates(_ templates: TemplateSet, site: Site? = nil) -> [Diagnostic] {
+        checkTemplates(templates, pages: site.map { SiteRenderer(site: $0, templates: templates).plannedPages() } ?? [])
+    }
+
+    static func checkTemplates(_ templates: TemplateSet, pages: [Page]) -> [Diagnostic] {
+        var known = Set<String>()
+        for page in SiteRenderer(site: SampleSite.site, templates: templates).plannedPages() + pages {
+            collectNames(page.values, into: &known)
+            collectNames(page.embeds, into: &known)
+        }
+        return templates.check(knownNames: known)
     }
 
     func plannedPages() -> [Page] {

@@ -45,7 +45,7 @@ struct Build: ParsableCommand {
         guard report.succeeded else { throw Output.failure(report) }
         if !quiet {
             let ms = Int(Date().timeIntervalSince(start) * 1000)
-            print("built \(report.pages) pages from \(report.plans) plans and \(report.indicators) indicators into \(output)/ (\(report.filesWritten) files, \(ms) ms)")
+            print("built \(count(report.pages, "page")) from \(count(report.plans, "plan")) and \(count(report.indicators, "indicator")) into \(output)/ (\(count(report.filesWritten, "file")), \(ms) ms)")
         }
     }
 }
@@ -62,8 +62,13 @@ struct Check: ParsableCommand {
         let report = Builder(options: .init(content: folders.content, templates: folders.templates)).check()
         Output.print(report.diagnostics)
         guard report.succeeded else { throw Output.failure(report) }
-        print("ok: \(report.plans) plans, \(report.pages) pages, \(report.indicators) indicators, \(report.diagnostics.count) warnings")
+        let warnings = report.diagnostics.filter { $0.severity == .warning }.count
+        print("ok: \(count(report.plans, "plan")), \(count(report.pages, "page")), \(count(report.indicators, "indicator")), \(count(warnings, "warning"))")
     }
+}
+
+func count(_ n: Int, _ noun: String) -> String {
+    "\(n) \(noun)\(n == 1 ? "" : "s")"
 }
 
 enum Output {
@@ -75,7 +80,7 @@ enum Output {
 
     static func failure(_ report: Builder.Report) -> ExitCode {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
-        FileHandle.standardError.write(Data("\(errors) error\(errors == 1 ? "" : "s"); nothing was written\n".utf8))
+        FileHandle.standardError.write(Data("\(count(errors, "error")); nothing was written\n".utf8))
         return ExitCode.failure
     }
 }

@@ -56,3 +56,29 @@ import Diagnostics
         ])
     }
 }
+
+@Suite struct OneRunReportsEverythingTests {
+    @Test func contentAndTemplateProblemsAreReportedTogether() throws {
+        let scratch = try Support.scratch()
+        defer { Support.remove(scratch) }
+        let content = scratch.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Support.fixtures.appendingPathComponent("valid"), to: content)
+        let templates = scratch.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Support.templates, to: templates)
+        func edit(_ url: URL, _ old: String, _ new: String) throws {
+            let text = Support.text(url).replacingOccurrences(of: old, with: new)
+            try Data(text.utf8).write(to: url)
+        }
+        try edit(content.appendingPathComponent("plans/demo/goals.md"), "kind: goals", "kind: goal")
+        try edit(content.appendingPathComponent("plans/demo/indicators.yaml"), "value: 5.6\n", "value: 5.6万\n")
+        try edit(templates.appendingPathComponent("partials/breadcrumbs.mustache"), "{{title}}", "{{titel}}")
+
+        let report = Builder(options: .init(workingDirectory: scratch)).build()
+        #expect(report.diagnostics.map(\.headline) == [
+            "Content/plans/demo/goals.md:2:7: error: unknown kind `goal` in section front matter",
+            "Content/plans/demo/indicators.yaml:12:16: error: `value` of target of indicator `market-entities` is not a number: `5.6万`",
+            "Templates/partials/breadcrumbs.mustache:3:43: error: the template uses an unknown value `titel`",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Site").path))
+    }
+}
