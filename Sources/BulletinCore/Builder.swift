@@ -49,6 +49,7 @@ public struct Builder {
 
     /// Renders into a fresh folder and swaps it in as the output only when everything succeeded.
     public func build() -> Report {
+        if let problem = outputProblem() { return Report(diagnostics: [problem]) }
         var (files, report) = renderAll()
         guard report.succeeded, let files else { return report }
         let publisher = Publisher(destination: url(options.output), displayDestination: options.output)
@@ -61,6 +62,24 @@ public struct Builder {
                                              hint: "the previous output folder was left as it was"))
         }
         return report
+    }
+
+    /// The output folder is replaced whole, so it must not be, or hold, anything the user keeps.
+    private func outputProblem() -> Diagnostic? {
+        let output = url(options.output).path
+        let kept = [("content", url(options.content).path), ("templates", url(options.templates).path),
+                    ("working", options.workingDirectory.standardizedFileURL.path)]
+        func isInside(_ inner: String, _ outer: String) -> Bool {
+            inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
+        }
+        let hint = "the output folder is replaced as a whole on every build; choose a folder of its own, such as Site"
+        for (name, path) in kept where isInside(path, output) {
+            return .error(at: SourceLocation(file: options.output), "refusing to use `\(options.output)` as the output folder: it holds the \(name) folder", hint: hint)
+        }
+        for (name, path) in kept.dropLast() where isInside(output, path) {
+            return .error(at: SourceLocation(file: options.output), "refusing to use `\(options.output)` as the output folder: it is inside the \(name) folder", hint: hint)
+        }
+        return nil
     }
 
     private func renderAll() -> ([RenderedFile]?, Report) {

@@ -51,3 +51,17 @@ import BulletinCore
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
 }
+
+@Suite struct OutputFolderSafetyTests {
+    @Test(arguments: [".", "Content", "Content/plans", ".."])
+    func refusesAnOutputFolderThatHoldsTheSources(_ output: String) throws {
+        let scratch = try Support.scratch()
+        defer { Support.remove(scratch) }
+        let content = scratch.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Support.fixtures.appendingPathComponent("valid"), to: content)
+        let before = Support.snapshot(content)
+        let report = Builder(options: .init(templates: Support.templates.path, output: output, workingDirectory: scratch)).build()
+        #expect(report.diagnostics.first?.message.hasPrefix("refusing to use `\(output)` as the output folder") == true)
+        #expect(Support.snapshot(content) == before)
+    }
+}
