@@ -111,7 +111,7 @@ import BulletinCore
             let html = try page(file)
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(file)")
             let links = html.matches(of: /(?:href|src)="([^"]*)"/).map { String($0.1) }
-            for link in links where !link.hasPrefix("https://") && !link.hasPrefix("http://") {
+            for link in links where !link.hasPrefix("https://") && !link.hasPrefix("http://") && !link.hasPrefix("data:") {
                 #expect(!link.hasPrefix("/"), "absolute link \(link) in \(file)")
                 let path = String(link.split(separator: "#", omittingEmptySubsequences: false)[0])
                 if path.isEmpty { continue }
