@@ -20,6 +20,8 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Diagnostics"),
+        // Build-time SVG charts: scales, ticks, Chinese number style, text measuring. Knows nothing of the site.
+        .target(name: "Charts"),
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         .target(name: "Model"),
         .target(
@@ -29,7 +31,7 @@ let package = Package(
         .target(
             name: "SiteRendering",
             dependencies: [
-                "Model", "Markdown", "Diagnostics",
+                "Model", "Markdown", "Diagnostics", "Charts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -44,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics"],
+            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,0 +1,110 @@
+/// The two widths a chart is drawn at. Each is shown at its own size, so text stays at least 12 px from a
+/// 320 px phone (288 px of content) to a desktop column.
+public enum ChartWidth: String, Sendable, CaseIterable {
+    case compact, wide
+
+    public var width: Double { self == .compact ? 288 : 640 }
+    var font: Double { self == .compact ? 12 : 13 }
+    var labelFont: Double { self == .compact ? 13 : 14 }
+}
+
+/// A figure as the plan writes it: its year, its value and the text to print (`5.5`, with `以上` where the
+/// plan says so).
+public struct ChartPoint: Sendable, Equatable {
+    public var year: Int
+    public var value: Double
+    /// How to print the value, e.g. "5.5"; the unit is added by the chart.
+    public var text: String
+    /// Words the plan puts with a target: 达, 以上, 超过… (nil for measured values).
+    public var comparator: String?
+
+    public init(year: Int, value: Double, text: String? = nil, comparator: String? = nil) {
+        self.year = year
+        self.value = value
+        self.text = text ?? ChineseNumbers.compact(value)
+        self.comparator = comparator
+    }
+
+    /// The figure with unit and the plan's words: 5.5%以上, 超过1.28万家.
+    func phrase(unit: String) -> String {
+        let figure = text + unit
+        guard let comparator else { return figure }
+        return comparator == "以上" || comparator == "左右" ? figure + comparator : comparator + figure
+    }
+}
+
+/// A rendered chart: the SVG at both widths, and the words that go with it.
+public struct Chart: Sendable, Equatable {
+    /// One sentence a reader takes away, shown above the chart.
+    public var takeaway: String
+    /// The chart's numbers in words, for `<desc>` (screen readers).
+    public var description: String
+    public var compact: String
+    public var wide: String
+    public var compactLayout: ChartLayout
+    public var wideLayout: ChartLayout
+
+    public func svg(_ width: ChartWidth) -> String { width == .compact ? compact : wide }
+    public func layout(_ width: ChartWidth) -> ChartLayout { width == .compact ? compactLayout : wideLayout }
+}
+
+/// Wraps chart marks into an accessible SVG: `role="img"`, a `<title>` and a `<desc>` that state the
+/// numbers, ids unique on the page, no focusable elements.
+enum SVGDocument {
+    static func wrap(id: String, title: String, description: String, layout: ChartLayout, body: String,
+                     hatch: Bool, standalone: Bool) -> String {
+        let w = SVGWriter.number(layout.width), h = SVGWriter.number(layout.height)
+        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\""
+        svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
+        svg += "<title id=\"\(id)-title\">\(SVGWriter.escape(title))</title>"
+        svg += "<desc id=\"\(id)-desc\">\(SVGWriter.escape(description))</desc>"
+        if standalone { svg += "<style>\(ChartStyle.css)</style>" }
+        if hatch {
+            svg += "<defs><pattern id=\"\(id)-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+            svg += "<line class=\"c-hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>"
+        }
+        svg += body
+        svg += "</svg>"
+        return svg
+    }
+}
+
+/// An axis of values: a niced domain, its ticks and one scale (万/亿) for all its labels.
+struct ValueAxis {
+    var scale: LinearScale
+    var ticks: [Double]
+    var unitScale: ChineseNumbers.Scale
+    var decimals: Int
+
+    /// A domain that holds every value and zero (bars start at zero), niced to round ticks.
+    init(values: [Double], unit: String, range: (Double, Double), tickCount: Int, includeZero: Bool = true, whole: Bool = false) {
+        let finite = values.filter(\.isFinite)
+        var lo = finite.min() ?? 0, hi = finite.max() ?? 1
+        if includeZero { lo = min(lo, 0); hi = max(hi, 0) }
+        if lo == hi {
+            // One value (or all zeros): give it room around itself.
+            let pad = lo == 0 ? 1 : abs(lo) * 0.5
+            hi = lo >= 0 ? hi + pad : hi
+            lo = lo >= 0 ? lo : lo - pad
+            if includeZero, lo < 0, hi < 0 { hi = 0 }
+        }
+        var scale = LinearScale(domain: (lo, hi), range: range).niced(count: tickCount)
+        if whole {
+            scale.domain = (scale.domain.0.rounded(.down), scale.domain.1.rounded(.up))
+        }
+        self.scale = scale
+        self.ticks = whole ? scale.wholeTicks(count: tickCount) : scale.ticks(count: tickCount)
+        let largest = max(abs(scale.domain.0), abs(scale.domain.1))
+        self.unitScale = ChineseNumbers.axisScale(largest: largest, unit: unit)
+        // The step as d3 computes it (not a difference of ticks, which carries rounding noise).
+        let step = ticks.count > 1 ? abs(Ticks.tickStep(scale.domain.0, scale.domain.1, count: Double(tickCount))) : 1
+        self.decimals = Ticks.decimals(forStep: step / unitScale.divisor)
+    }
+
+    func label(_ tick: Double) -> String {
+        ChineseNumbers.plain(tick / unitScale.divisor, decimals: decimals)
+    }
+
+    /// The axis title: 单位：万家.
+    var title: String { unitScale.unit.isEmpty ? "" : "单位：" + unitScale.unit }
+}
