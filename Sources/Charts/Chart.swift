@@ -26,7 +26,7 @@ public struct ChartPoint: Sendable, Equatable {
     }
 
     /// The figure with unit and the plan's words: 5.5%以上, 超过1.28万家.
-    func phrase(unit: String) -> String {
+    public func phrase(unit: String) -> String {
         let figure = text + unit
         guard let comparator else { return figure }
         return comparator == "以上" || comparator == "左右" ? figure + comparator : comparator + figure

@@ -27,7 +27,13 @@ public enum DotPlot {
         let (compact, compactLayout) = draw(input, description: description, id: id + "-c", width: .compact, standalone: standalone)
         let (wide, wideLayout) = draw(input, description: description, id: id + "-w", width: .wide, standalone: standalone)
         let reached = input.rows.filter { $0.share >= 1 }.count
-        let takeaway = "\(input.rows.count)项指标中，\(reached)项已达到目标值，其余为基期或最新值占目标值的比例。"
+        var takeaway = "\(input.rows.count)项指标中，" + (reached == 0 ? "尚无一项达到目标值" : "\(reached)项已达到目标值")
+        if let closest = input.rows.filter({ $0.share < 1 }).max(by: { $0.share < $1.share }), closest.share > 0 {
+            takeaway += "；\(closest.label)最接近目标（\(percent(closest.share))）"
+        }
+        let zeros = input.rows.filter { $0.share == 0 }.count
+        if zeros > 0 { takeaway += "；\(zeros)项起点为0" }
+        takeaway += "。"
         return Chart(takeaway: takeaway, description: description, compact: compact, wide: wide,
                      compactLayout: compactLayout, wideLayout: wideLayout)
     }

@@ -92,7 +92,9 @@ public enum TargetChart {
         }
         let axisY = y
         svg.raw("<g aria-hidden=\"true\">")
-        svg.line(zero, plotTop, zero, axisY, className: "c-axis")
+        // A zero line only where bars go both ways; otherwise the bars' left ends show zero, and the line
+        // would cross the labels above them.
+        if axis.scale.domain.0 < 0 { svg.line(zero, plotTop, zero, axisY, className: "c-axis") }
         svg.line(pad, axisY, W - pad, axisY, className: "c-axis")
         for tick in tickLabels(axis, width: W, font: font) {
             svg.line(tick.x, axisY, tick.x, axisY + 4, className: "c-axis")

@@ -91,6 +91,7 @@ struct IndicatorLoader {
         let targets = readTargets(&r, document, label, id, &locations, &diagnostics)
         let partOf = readPartOf(r.value("part_of"), document, label, &diagnostics)
         let reported = readReported(&r, document, label, &diagnostics)
+        let definition = r.string("definition", &diagnostics)
         r.reportUnknownKeys(&diagnostics)
 
         guard let id else { return nil }
@@ -103,7 +104,7 @@ struct IndicatorLoader {
         }
         let indicator = Indicator(id: id, name: name, unit: unit, sectionID: section, tableID: table ?? IndicatorTable.defaultID,
                                   attribute: attribute, direction: direction ?? .increase, baseline: baseline,
-                                  targets: targets, partOf: partOf, reported: reported)
+                                  targets: targets, partOf: partOf, reported: reported, definition: definition)
         return (indicator, r.location(of: "id"))
     }
 

@@ -139,11 +139,13 @@ public struct Indicator: Sendable, Equatable {
     public var targets: [Target]
     public var partOf: PartOf?
     public var reported: [ReportedValue]
+    /// What the indicator measures, where the plan or a named source defines it.
+    public var definition: String?
 
     public init(
         id: String, name: String, unit: String, sectionID: String, tableID: String = IndicatorTable.defaultID,
         attribute: IndicatorAttribute? = nil, direction: Direction = .increase, baseline: Observation? = nil,
-        targets: [Target], partOf: PartOf? = nil, reported: [ReportedValue] = []
+        targets: [Target], partOf: PartOf? = nil, reported: [ReportedValue] = [], definition: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -156,6 +158,7 @@ public struct Indicator: Sendable, Equatable {
         self.targets = targets
         self.partOf = partOf
         self.reported = reported
+        self.definition = definition
     }
 
     /// The last target the plan sets.

@@ -8,7 +8,8 @@ struct IndicatorTableView {
     /// Row numbers as the plan counts them (序号), across the whole table, not only the rows shown.
     let numbering: [String: Int]
 
-    func context(linkToSection: ((Indicator) -> String)?) -> [String: Any] {
+    /// `link` gives each row's link to its indicator page.
+    func context(link: (Indicator) -> String) -> [String: Any] {
         let units = Set(indicators.map(\.unit))
         let sharedUnit = units.count == 1 ? units.first : nil
         // A base year is shown only when some row has a figure for it; the table note explains the rest.
@@ -54,7 +55,7 @@ struct IndicatorTableView {
             row["hasQuotes"] = indicator.targets.contains { $0.quote != nil }
             if let attribute = indicator.attribute { row["attribute"] = attribute.rawValue }
             if let part = indicator.partOf, !indicator.name.contains(part.name) { row["part"] = "\(part.by)：\(part.name)" }
-            if let link = linkToSection?(indicator) { row["sectionURL"] = link }
+            row["indicatorURL"] = link(indicator)
             return row
         }
 

@@ -15,11 +15,14 @@ enum SampleSite {
         let parent = Indicator(id: "total", name: "总量", unit: "万家", sectionID: "goals", attribute: .expected,
                                baseline: Observation(year: 2020, value: Figure(4)),
                                targets: [Target(year: 2025, value: Figure(5.6, text: "5.6"), comparator: .atLeast, quote: "指标达5.6万家以上")],
-                               reported: [ReportedValue(year: 2023, value: Figure(5), source: "sample")])
+                               reported: [ReportedValue(year: 2023, value: Figure(5), source: "sample")], definition: "定义")
         let part = Indicator(id: "part", name: "部分", unit: "家", sectionID: "goals", tableID: "parts", attribute: .binding,
                              baseline: Observation(year: 2020, value: nil),
                              targets: [Target(year: 2025, value: Figure(1), quote: nil)],
                              partOf: PartOf(indicatorID: "total", by: "区域", name: "中心城区"))
+        let secondPart = Indicator(id: "part-2", name: "部分二", unit: "家", sectionID: "goals", tableID: "parts",
+                                   targets: [Target(year: 2025, value: Figure(2), comparator: .exceed, quote: nil)],
+                                   partOf: PartOf(indicatorID: "total", by: "区域", name: "主城新区"))
         let other = Indicator(id: "other", name: "其他", unit: "%", sectionID: "tasks", tableID: "parts",
                               targets: [Target(year: 2027, value: Figure(2), quote: "2")])
         let plan = Plan(
@@ -29,7 +32,7 @@ enum SampleSite {
             notice: "通知。", sources: [SourceReference(title: "来源", url: "https://example.org/", note: "说明")],
             editorialNotes: ["说明"], sections: [goals, tasks],
             tables: [IndicatorTable(id: "main", title: "主要指标", note: "注", printed: true), IndicatorTable(id: "parts", title: "分项", note: "注")],
-            indicators: [parent, part, other])
+            indicators: [parent, part, secondPart, other])
         return Site(config: SiteConfig(title: "示例", organisation: "示例", description: "示例", footer: "示例"), plans: [plan])
     }()
 }

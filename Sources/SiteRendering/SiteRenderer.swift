@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Charts
 import Model
 
 /// One file of the output folder, by its path relative to the folder.
@@ -50,12 +51,16 @@ public struct SiteRenderer {
             var full = html
             for (id, table) in page.embeds.sorted(by: { $0.key < $1.key }) {
                 let rendered = templates.render(table, template: Self.tablePartial) ?? ""
-                full = full.replacingOccurrences(of: PageViews.embedMarker(id), with: rendered)
+                full = full.replacingOccurrences(of: PlanViews.embedMarker(id), with: rendered)
             }
             files.append(RenderedFile(path: page.path, data: Data(full.utf8)))
         }
         for asset in templates.assets {
             files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
+        }
+        // The chart styles come with the charts, unless the templates bring their own.
+        if !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
+            files.append(RenderedFile(path: Paths.chartStylesheet, data: Data(ChartStyle.css.utf8)))
         }
         return (files, diagnostics)
     }
@@ -79,10 +84,14 @@ public struct SiteRenderer {
         let views = PageViews(site: site)
         var pages = [Page(path: Paths.home, template: "home", values: views.home())]
         for plan in site.plans {
-            pages.append(Page(path: Paths.plan(plan), template: "plan", values: views.plan(plan)))
+            let planViews = PlanViews(site: site, plan: plan)
+            pages.append(Page(path: Paths.plan(plan), template: "plan", values: planViews.planPage()))
             for section in plan.sections {
-                let (values, embeds) = views.section(section, of: plan)
+                let (values, embeds) = planViews.sectionPage(section)
                 pages.append(Page(path: Paths.section(plan, section), template: "section", values: values, embeds: embeds))
+            }
+            for indicator in plan.indicators {
+                pages.append(Page(path: Paths.indicator(plan, indicator), template: "indicator", values: planViews.indicatorPage(indicator)))
             }
         }
         pages.append(Page(path: Paths.notFound, template: "404", values: views.notFound()))

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import BulletinCore
 
@@ -106,7 +109,7 @@ import BulletinCore
     @Test func everyPageIsChineseAndLinksOnlyRelativelyToPagesThatExist() throws {
         let site = try Self.built.get().site
         let files = Support.snapshot(site).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }.sorted()
-        #expect(files.count == 27)
+        #expect(files.count == 140)
         for file in files {
             let html = try page(file)
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(file)")
@@ -128,5 +131,57 @@ import BulletinCore
         #expect(layout.components(separatedBy: "<aside class=\"box\"").count - 1 == 2)
         let enterprises = try page("plans/cq-tech-enterprises-2023/tasks.html")
         #expect(enterprises.contains("（牵头单位：市科技局；责任单位：市教委、市经济信息委、市国资委、市市场监管局等）"))
+    }
+}
+
+@Suite struct IndicatorPagesEndToEndTests {
+    let e2e = EndToEndTests()
+
+    @Test func everyIndicatorHasAPageWithAChartItsNumbersAndALinkToItsSentence() throws {
+        let site = try EndToEndTests.built.get().site
+        let indicatorPages = Support.snapshot(site).keys.filter { $0.contains("/indicators/") }.sorted()
+        #expect(indicatorPages.count == 113)
+        for path in indicatorPages {
+            let html = try e2e.page(path)
+            #expect(html.contains("role=\"img\""), "\(path) has no chart")
+            #expect(html.contains("<table>"), "\(path) has no data table")
+            for match in html.matches(of: /href="(\.\.\/[a-z0-9-]+\.html)#(q-[^"]+)"/) {
+                let section = try e2e.page(URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent()
+                    .appendingPathComponent(String(match.1.dropFirst(3))).relativePath)
+                #expect(section.contains("id=\"\(match.2)\""), "\(path) links to a missing anchor \(match.2)")
+            }
+        }
+        let rd = try e2e.page("plans/cq-hitech-zone-sti-2021/indicators/rd-intensity.html")
+        #expect(rd.contains("从2020年的4.9%到2025年目标5.5%以上，需提高0.6个百分点。"))
+        #expect(rd.contains("href=\"../goals.html#q-rd-intensity-2025\""))
+        #expect(rd.contains("“研究与试验发展（R&amp;D）经费支出占地区生产总值（GDP）比重达5.5%以上”"))
+    }
+
+    @Test func everyChartInTheSiteIsWellFormedXMLAndAsksTheNetworkForNothing() throws {
+        let site = try EndToEndTests.built.get().site
+        var charts = 0
+        for (path, data) in Support.snapshot(site) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script"), "\(path) has a script")
+            for match in html.matches(of: /<svg[\s\S]*?<\/svg>/) {
+                charts += 1
+                let svg = String(match.0)
+                let parser = XMLParser(data: Data(svg.utf8))
+                #expect(parser.parse(), "\(path): an SVG is not well-formed: \(String(describing: parser.parserError))")
+                #expect(svg.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").range(of: "https?:|//", options: .regularExpression) == nil,
+                        "\(path): an SVG refers to another address")
+            }
+        }
+        #expect(charts >= 2 * 113)
+    }
+
+    @Test func breakdownsAndOverviewsAppearWhereTheFiguresAre() throws {
+        let goals = try e2e.page("plans/cq-tech-enterprises-2023/goals.html")
+        #expect(goals.contains("3项中，中心城区最多（超过7110家），“两群”地区最少（超过1060家）。"))
+        let plan = try e2e.page("plans/cq-hitech-zone-sti-2021/index.html")
+        #expect(plan.contains("19项指标中，尚无一项达到目标值；战略性新兴企业产值占工业总产值比重最接近目标（97%）；5项起点为0。"))
+        let categories = try e2e.page("plans/cq-sci-tech-services-2023/indicators/market-entities.html")
+        #expect(categories.contains("科技信息与咨询服务"))
+        #expect(categories.contains("达4.5万家"))
     }
 }

@@ -1,0 +1,54 @@
+import Charts
+import Markdown
+import Model
+
+/// Template values for a chart figure: a visible title and takeaway, the SVG at two widths, its source and
+/// the same numbers as a table.
+enum ChartViews {
+    static func figure(_ chart: Chart, id: String, title: String, source: String, table: [String: Any]) -> [String: Any] {
+        [
+            "id": id,
+            "title": title,
+            "takeaway": chart.takeaway,
+            "compact": chart.compact,
+            "wide": chart.wide,
+            "source": source,
+            "table": table,
+        ]
+    }
+
+    /// A table: a caption, column headers, rows whose first cell heads the row.
+    static func table(caption: String, headers: [String], numeric: Set<Int>, rows: [[(text: String, url: String?)]]) -> [String: Any] {
+        [
+            "caption": caption,
+            "headers": headers.enumerated().map { ["text": $0.element, "numeric": numeric.contains($0.offset)] as [String: Any] },
+            "rows": rows.map { row -> [String: Any] in
+                var cells: [[String: Any]] = []
+                for (index, cell) in row.enumerated().dropFirst() {
+                    var values: [String: Any] = ["text": cell.text, "numeric": numeric.contains(index)]
+                    if let url = cell.url { values["url"] = url }
+                    cells.append(values)
+                }
+                var head: [String: Any] = ["text": row.first?.text ?? ""]
+                if let url = row.first?.url { head["url"] = url }
+                return ["head": head, "cells": cells]
+            },
+        ]
+    }
+
+    /// The figures of one indicator by year: base, reports, targets.
+    static func indicatorTable(_ indicator: Indicator) -> [String: Any] {
+        var rows: [[(text: String, url: String?)]] = []
+        if let base = indicator.baseline {
+            rows.append([("\(base.year)年", nil), ("基期", nil), (base.value?.text ?? "原文未列", nil), ("", nil)])
+        }
+        for report in indicator.reported {
+            rows.append([("\(report.year)年", nil), ("报告值", nil), (report.value.text, nil), (report.source, nil)])
+        }
+        for target in indicator.targets {
+            rows.append([("\(target.year)年", nil), ("目标", nil), (target.value.text, nil), (target.comparator?.rawValue ?? "", nil)])
+        }
+        return table(caption: "\(indicator.name)（单位：\(indicator.unit)）", headers: ["年份", "类型", "数值（\(indicator.unit)）", "表述或来源"],
+                     numeric: [2], rows: rows)
+    }
+}

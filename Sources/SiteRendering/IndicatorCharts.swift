@@ -1,0 +1,69 @@
+import Charts
+import Model
+
+/// Chooses and builds the chart for each kind of figure, and the data table that goes beside it.
+///
+/// - an indicator with reported values: its yearly series (`SeriesChart`);
+/// - any other indicator: base year, latest report and targets as bars with the target marked (`TargetChart`);
+/// - an indicator whose target is split into parts: the parts as sorted bars (`BarChart`);
+/// - a plan or section with two or more indicators that have a base or reported figure: each one's share of
+///   its target (`DotPlot`).
+struct IndicatorCharts {
+    let plan: Plan
+
+    static func point(_ figure: Figure, year: Int, comparator: Comparator? = nil) -> ChartPoint {
+        ChartPoint(year: year, value: figure.value, text: figure.text, comparator: comparator?.rawValue)
+    }
+
+    func chart(for indicator: Indicator, id: String) -> Chart {
+        let baseline = indicator.baseline.flatMap { b in b.value.map { Self.point($0, year: b.year) } }
+        let targets = indicator.targets.map { Self.point($0.value, year: $0.year, comparator: $0.comparator) }
+        let reported = indicator.reported.map { Self.point($0.value, year: $0.year) }
+        if !reported.isEmpty {
+            return SeriesChart.make(.init(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets), id: id)
+        }
+        return TargetChart.make(.init(title: indicator.name, unit: indicator.unit, baseline: baseline, latest: nil, targets: targets), id: id)
+    }
+
+    /// The parts of an indicator's final target as bars, when there are two or more in units that convert.
+    func breakdown(of parent: Indicator, id: String) -> (chart: Chart, by: String, year: Int)? {
+        let parts = plan.parts(of: parent)
+        guard parts.count >= 2, let year = parts.first?.finalTarget?.year else { return nil }
+        let base = ChineseNumbers.multiplier(of: parts[0].unit).base
+        var items: [BarChart.Item] = []
+        for part in parts {
+            guard let target = part.targets.last(where: { $0.year == year }) else { return nil }
+            let (factor, unitBase) = ChineseNumbers.multiplier(of: part.unit)
+            guard unitBase == base else { return nil }
+            let point = Self.point(target.value, year: year, comparator: target.comparator)
+            items.append(.init(label: part.partOf?.name ?? part.name, value: target.value.value * factor, display: point.phrase(unit: part.unit)))
+        }
+        let by = parts[0].partOf?.by ?? "部分"
+        let title = "\(year)年\(parent.name)目标（按\(by)）"
+        return (BarChart.make(.init(title: title, items: items), id: id), by, year)
+    }
+
+    /// The latest known figure (report, else base) as a share of the final target.
+    static func share(_ indicator: Indicator) -> (share: Double, from: String, year: Int)? {
+        guard let target = indicator.finalTarget, target.value.value > 0 else { return nil }
+        let latest: (Double, Int, String)?
+        if let report = indicator.reported.last {
+            latest = (report.value.value, report.year, "\(report.year)年报告值")
+        } else if let base = indicator.baseline, let value = base.value {
+            latest = (value.value, base.year, "\(base.year)年基期值")
+        } else {
+            latest = nil
+        }
+        guard let (value, year, from) = latest, value >= 0 else { return nil }
+        let share = indicator.direction == .increase ? value / target.value.value : (value > 0 ? target.value.value / value : 0)
+        return (share, from, year)
+    }
+
+    func overview(of indicators: [Indicator], title: String, id: String) -> Chart? {
+        let rows = indicators.compactMap { indicator -> DotPlot.Row? in
+            Self.share(indicator).map { DotPlot.Row(label: indicator.name, share: $0.share) }
+        }
+        guard rows.count >= 2 else { return nil }
+        return DotPlot.make(.init(title: title, rows: rows), id: id)
+    }
+}

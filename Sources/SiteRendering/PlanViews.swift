@@ -1,0 +1,282 @@
+import Charts
+import Markdown
+import Model
+
+/// The pages of one plan: the plan page, its sections and its indicators. Each section's Markdown is rendered
+/// once here and shared, together with where each figure's quote is anchored in it.
+struct PlanViews {
+    let site: Site
+    let plan: Plan
+    let charts: IndicatorCharts
+    /// Section id → rendered section.
+    let sections: [String: RenderedSection]
+    /// Quote anchor by indicator id and target index: `goals.html#q-…`, relative to the plan folder.
+    let quoteLinks: [String: [Int: String]]
+
+    struct RenderedSection {
+        var document: MarkdownDocument
+        /// Tables placed in the text with `[!指标表] id`.
+        var embedded: [String]
+    }
+
+    init(site: Site, plan: Plan) {
+        self.site = site
+        self.plan = plan
+        self.charts = IndicatorCharts(plan: plan)
+        var sections: [String: RenderedSection] = [:]
+        var links: [String: [Int: String]] = [:]
+        let tableIDs = Set(plan.tables.map(\.id))
+        for section in plan.sections {
+            var embedded: [String] = []
+            let reserved = ["main", "toc-heading", "indicators-heading", "charts-heading"] + plan.tables.map { "table-" + $0.id }
+            var document = Markdown.render(section.body, reservedAnchors: reserved) { embed in
+                guard embed.name == Markdown.tableMarker, tableIDs.contains(embed.argument) else { return nil }
+                embedded.append(embed.argument)
+                return PlanViews.embedMarker(embed.argument) + "\n"
+            }
+            var quotes: [(quote: String, id: String)] = []
+            var owners: [(indicator: String, index: Int, quote: String)] = []
+            for indicator in plan.indicators(in: section) {
+                for (index, target) in indicator.targets.enumerated() {
+                    guard let quote = target.quote else { continue }
+                    quotes.append((quote, QuoteAnchors.id(for: indicator.id, year: target.year)))
+                    owners.append((indicator.id, index, quote))
+                }
+            }
+            let marked = QuoteAnchors.mark(document.html, quotes: quotes)
+            document.html = marked.html
+            for owner in owners {
+                if let id = marked.ids[owner.quote] { links[owner.indicator, default: [:]][owner.index] = "\(section.id).html#\(id)" }
+            }
+            sections[section.id] = RenderedSection(document: document, embedded: embedded)
+        }
+        self.sections = sections
+        self.quoteLinks = links
+    }
+
+    /// The comment that marks where an embedded table goes; authors cannot write it (safe mode drops raw HTML).
+    static func embedMarker(_ tableID: String) -> String { "<!--bulletin:table:\(tableID)-->" }
+
+    private var views: PageViews { PageViews(site: site) }
+
+    // MARK: - Plan page
+
+    func planPage() -> [String: Any] {
+        let page = Paths.plan(plan)
+        var context = views.layout(page: page, title: "\(plan.shortTitle) - \(site.config.title)", description: plan.title)
+        context["plan"] = PageViews.planFacts(plan)
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]]
+        context["current"] = plan.shortTitle
+        context["sections"] = plan.sections.map { section -> [String: Any] in
+            var values: [String: Any] = [
+                "title": section.numberedTitle,
+                "kind": section.kind.label,
+                "url": Paths.link(from: page, to: Paths.section(plan, section)),
+            ]
+            if let chapter = section.chapter, !section.numberedTitle.hasPrefix(chapter) { values["chapter"] = chapter }
+            let count = plan.indicators(in: section).count
+            if count > 0 { values["indicatorCount"] = count }
+            return values
+        }
+        if let notice = plan.notice { context["notice"] = Markdown.render(notice).html }
+        let tables = tableContexts(indicators: plan.indicators, page: page)
+        context["tables"] = tables
+        context["hasTables"] = !tables.isEmpty
+        let figures = chartFigures(for: plan.indicators, page: page, scope: "规划")
+        context["charts"] = figures
+        context["hasCharts"] = !figures.isEmpty
+        context["sources"] = plan.sources.map { source -> [String: Any] in
+            var values: [String: Any] = ["title": source.title]
+            if let url = source.url { values["url"] = url }
+            if let note = source.note { values["note"] = note }
+            return values
+        }
+        context["editorialNotes"] = plan.editorialNotes
+        context["hasEditorialNotes"] = !plan.editorialNotes.isEmpty
+        return context
+    }
+
+    // MARK: - Section page
+
+    func sectionPage(_ section: Section) -> (values: [String: Any], embeds: [String: [String: Any]]) {
+        let page = Paths.section(plan, section)
+        var context = views.layout(page: page, title: "\(section.title) - \(plan.shortTitle)", description: "\(plan.title)：\(section.numberedTitle)")
+        context["plan"] = PageViews.planFacts(plan)
+        context["planURL"] = Paths.link(from: page, to: Paths.plan(plan))
+        context["breadcrumbs"] = [
+            ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
+            ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
+        ]
+        context["current"] = section.title
+        var sectionValues: [String: Any] = ["title": section.numberedTitle, "kind": section.kind.label]
+        if let chapter = section.chapter { sectionValues["chapter"] = chapter }
+        context["section"] = sectionValues
+
+        let rendered = sections[section.id] ?? RenderedSection(document: Markdown.render(section.body), embedded: [])
+        context["html"] = rendered.document.html
+        let outline = rendered.document.outline.filter { $0.level <= 3 }.map {
+            ["text": $0.text, "anchor": $0.anchor, "level": $0.level] as [String: Any]
+        }
+        context["outline"] = outline
+        context["hasOutline"] = outline.count >= 2
+
+        var embeds: [String: [String: Any]] = [:]
+        for id in rendered.embedded {
+            embeds[id] = tableContexts(indicators: plan.indicators.filter { $0.tableID == id }, page: page).first
+        }
+        let stated = plan.indicators(in: section)
+        let tables = tableContexts(indicators: stated.filter { !rendered.embedded.contains($0.tableID) }, page: page)
+        context["tables"] = tables
+        context["hasTables"] = !tables.isEmpty
+        let figures = chartFigures(for: stated, page: page, scope: "本部分")
+        context["charts"] = figures
+        context["hasCharts"] = !figures.isEmpty
+
+        if let index = plan.sections.firstIndex(where: { $0.id == section.id }) {
+            if index > 0 {
+                let previous = plan.sections[index - 1]
+                context["previous"] = ["title": previous.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, previous))]
+            }
+            if index + 1 < plan.sections.count {
+                let next = plan.sections[index + 1]
+                context["next"] = ["title": next.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, next))]
+            }
+        }
+        return (context, embeds)
+    }
+
+    // MARK: - Indicator page
+
+    func indicatorPage(_ indicator: Indicator) -> [String: Any] {
+        let page = Paths.indicator(plan, indicator)
+        var context = views.layout(page: page, title: "\(indicator.name) - \(plan.shortTitle)", description: "\(plan.title)：\(indicator.name)")
+        context["plan"] = PageViews.planFacts(plan)
+        context["planURL"] = Paths.link(from: page, to: Paths.plan(plan))
+        context["breadcrumbs"] = [
+            ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
+            ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
+        ]
+        context["current"] = indicator.name
+
+        let chart = charts.chart(for: indicator, id: "chart-\(indicator.id)")
+        context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.name + "（\(indicator.unit)）",
+                                             source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）",
+                                             table: ChartViews.indicatorTable(indicator))
+        var facts: [[String: Any]] = [["term": "单位", "value": indicator.unit]]
+        facts.append(["term": "指标属性", "value": indicator.attribute?.rawValue ?? "原文未标注"])
+        facts.append(["term": "目标方向", "value": indicator.direction == .increase ? "提高（数值越大越接近目标）" : "降低（数值越小越接近目标）"])
+        let comparators = indicator.targets.map { "\($0.year)年：" + ($0.comparator.map { comparatorWords($0) } ?? "原文未用限定词") }
+        facts.append(["term": "目标表述", "value": comparators.joined(separator: "；")])
+        if let table = plan.tables.first(where: { $0.id == indicator.tableID }) {
+            facts.append(["term": "所在表", "value": table.title, "url": Paths.link(from: page, to: Paths.plan(plan)) + "#table-" + table.id])
+        }
+        if let section = plan.section(indicator.sectionID) {
+            facts.append(["term": "提出部分", "value": section.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, section))])
+        }
+        context["facts"] = facts
+        context["definition"] = indicator.definition ?? "规划原文未给出该指标的定义或统计口径。"
+        context["hasDefinition"] = indicator.definition != nil
+
+        context["quotes"] = indicator.targets.enumerated().compactMap { index, target -> [String: Any]? in
+            guard let quote = target.quote else { return nil }
+            var values: [String: Any] = ["year": "\(target.year)年目标", "quote": quote]
+            if let link = quoteLinks[indicator.id]?[index] {
+                values["url"] = Paths.link(from: page, to: "plans/\(plan.slug)/" + link)
+            } else if let section = plan.section(indicator.sectionID) {
+                values["url"] = Paths.link(from: page, to: Paths.section(plan, section))
+            }
+            return values
+        }
+        context["printedTable"] = indicator.targets.contains { $0.quote == nil }
+
+        if let part = indicator.partOf, let parent = plan.indicators.first(where: { $0.id == part.indicatorID }) {
+            context["parent"] = ["name": parent.name, "url": Paths.link(from: page, to: Paths.indicator(plan, parent)), "by": part.by, "part": part.name]
+        }
+        let parts = plan.parts(of: indicator)
+        context["parts"] = parts.map { part -> [String: Any] in
+            ["name": part.partOf?.name ?? part.name, "url": Paths.link(from: page, to: Paths.indicator(plan, part)),
+             "value": part.finalTarget.map { $0.value.text + part.unit } ?? ""]
+        }
+        context["hasParts"] = !parts.isEmpty
+        if let breakdown = charts.breakdown(of: indicator, id: "chart-\(indicator.id)-parts") {
+            context["breakdown"] = breakdownFigure(breakdown, parent: indicator, id: "figure-\(indicator.id)-parts", page: page)
+        }
+
+        if let index = plan.indicators.firstIndex(where: { $0.id == indicator.id }) {
+            if index > 0 {
+                let previous = plan.indicators[index - 1]
+                context["previous"] = ["title": previous.name, "url": Paths.link(from: page, to: Paths.indicator(plan, previous))]
+            }
+            if index + 1 < plan.indicators.count {
+                let next = plan.indicators[index + 1]
+                context["next"] = ["title": next.name, "url": Paths.link(from: page, to: Paths.indicator(plan, next))]
+            }
+        }
+        return context
+    }
+
+    private func comparatorWords(_ comparator: Comparator) -> String {
+        switch comparator {
+        case .reach: return "达（达到目标值）"
+        case .atLeast: return "以上（不低于目标值）"
+        case .exceed: return "超过（高于目标值）"
+        case .breakThrough: return "突破（高于目标值）"
+        case .about: return "左右（约为目标值）"
+        case .strive: return "力争（争取达到目标值）"
+        case .raiseTo: return "提高到（达到目标值）"
+        case .notBelow: return "不低于（至少为目标值）"
+        case .cumulative: return "累计（期内累计达到目标值）"
+        }
+    }
+
+    // MARK: - Tables and charts
+
+    func tableContexts(indicators: [Indicator], page: String) -> [[String: Any]] {
+        plan.tables.compactMap { table -> [String: Any]? in
+            let all = plan.indicators.filter { $0.tableID == table.id }
+            let shown = indicators.filter { $0.tableID == table.id }
+            guard !shown.isEmpty else { return nil }
+            var numbering: [String: Int] = [:]
+            for (index, indicator) in all.enumerated() { numbering[indicator.id] = index + 1 }
+            let view = IndicatorTableView(table: table, indicators: shown, numbering: numbering)
+            return view.context { Paths.link(from: page, to: Paths.indicator(plan, $0)) }
+        }
+    }
+
+    /// The overview of `indicators` (share of target) and the breakdown of each that has parts.
+    func chartFigures(for indicators: [Indicator], page: String, scope: String) -> [[String: Any]] {
+        var figures: [[String: Any]] = []
+        let withShare = indicators.filter { IndicatorCharts.share($0) != nil }
+        let slug = page.split(separator: "/").last.map { String($0.dropLast(5)) } ?? "page"
+        if let overview = charts.overview(of: withShare, title: "\(scope)指标：基期或最新值占目标值的比例", id: "chart-\(slug)-overview") {
+            let rows = withShare.compactMap { indicator -> [(text: String, url: String?)]? in
+                guard let share = IndicatorCharts.share(indicator), let target = indicator.finalTarget else { return nil }
+                let current = indicator.reported.last.map { $0.value.text } ?? indicator.baseline?.value?.text ?? ""
+                return [(indicator.name, Paths.link(from: page, to: Paths.indicator(plan, indicator))),
+                        ("\(share.from)：\(current)\(indicator.unit)", nil),
+                        ("\(target.year)年：\(target.value.text)\(indicator.unit)", nil),
+                        (ChineseNumbers.plain(share.share * 100) + "%", nil)]
+            }
+            let table = ChartViews.table(caption: "各指标占目标值的比例", headers: ["指标", "基期或最新值", "目标值", "占目标比例"], numeric: [3], rows: rows)
+            figures.append(ChartViews.figure(overview, id: "figure-\(slug)-overview", title: "指标进度一览",
+                                             source: "\(plan.shortTitle)；比例为基期值（或最新报告值）除以规划期末目标值", table: table))
+        }
+        for indicator in indicators where plan.parts(of: indicator).count >= 2 {
+            if let breakdown = charts.breakdown(of: indicator, id: "chart-\(slug)-\(indicator.id)-parts") {
+                figures.append(breakdownFigure(breakdown, parent: indicator, id: "figure-\(slug)-\(indicator.id)-parts", page: page))
+            }
+        }
+        return figures
+    }
+
+    func breakdownFigure(_ breakdown: (chart: Chart, by: String, year: Int), parent: Indicator, id: String, page: String) -> [String: Any] {
+        let parts = plan.parts(of: parent)
+        let rows = parts.compactMap { part -> [(text: String, url: String?)]? in
+            guard let target = part.targets.last(where: { $0.year == breakdown.year }) else { return nil }
+            return [(part.partOf?.name ?? part.name, Paths.link(from: page, to: Paths.indicator(plan, part))),
+                    (target.value.text, nil), (part.unit, nil), (target.comparator?.rawValue ?? "", nil)]
+        }
+        let table = ChartViews.table(caption: "\(breakdown.year)年\(parent.name)目标（按\(breakdown.by)）", headers: [breakdown.by, "目标值", "单位", "表述"], numeric: [1], rows: rows)
+        return ChartViews.figure(breakdown.chart, id: id, title: "\(parent.name)：按\(breakdown.by)分", source: plan.shortTitle, table: table)
+    }
+}
