@@ -45,6 +45,14 @@ public struct Chart: Sendable, Equatable {
     public var wideLayout: ChartLayout
 
     public func svg(_ width: ChartWidth) -> String { width == .compact ? compact : wide }
+
+    /// The chart as a file of its own: its styles inside it, and the XML declaration, so that it opens and
+    /// prints the same anywhere.
+    public func standaloneFile(_ width: ChartWidth) -> String {
+        let svg = self.svg(width)
+        guard !svg.contains("<style>"), let end = svg.range(of: "</desc>") else { return svg }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg[..<end.upperBound] + "<style>" + ChartStyle.css + "</style>" + svg[end.upperBound...] + "\n"
+    }
     public func layout(_ width: ChartWidth) -> ChartLayout { width == .compact ? compactLayout : wideLayout }
 }
 

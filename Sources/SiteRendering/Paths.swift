@@ -10,6 +10,7 @@ enum Paths {
     static func plan(_ plan: Plan) -> String { "plans/\(plan.slug)/index.html" }
     static func section(_ plan: Plan, _ section: Section) -> String { "plans/\(plan.slug)/\(section.id).html" }
     static func indicator(_ plan: Plan, _ indicator: Indicator) -> String { "plans/\(plan.slug)/indicators/\(indicator.id).html" }
+    static func indicatorChart(_ plan: Plan, _ indicator: Indicator) -> String { "plans/\(plan.slug)/indicators/\(indicator.id).svg" }
     static let chartStylesheet = "assets/charts.css"
 
     /// The prefix that leads from `page` back to the site root: "" for index.html, "../../" for plans/x/index.html.

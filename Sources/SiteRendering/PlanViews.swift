@@ -1,4 +1,5 @@
 import Charts
+import Foundation
 import Markdown
 import Model
 
@@ -147,7 +148,7 @@ struct PlanViews {
 
     // MARK: - Indicator page
 
-    func indicatorPage(_ indicator: Indicator) -> [String: Any] {
+    func indicatorPage(_ indicator: Indicator) -> (values: [String: Any], chartFile: RenderedFile) {
         let page = Paths.indicator(plan, indicator)
         var context = views.layout(page: page, title: "\(indicator.name) - \(plan.shortTitle)", description: "\(plan.title)：\(indicator.name)")
         context["plan"] = PageViews.planFacts(plan)
@@ -159,6 +160,8 @@ struct PlanViews {
         context["current"] = indicator.name
 
         let chart = charts.chart(for: indicator, id: "chart-\(indicator.id)")
+        let chartFile = RenderedFile(path: Paths.indicatorChart(plan, indicator), data: Data(chart.standaloneFile(.wide).utf8))
+        context["chartDownloadURL"] = Paths.link(from: page, to: chartFile.path)
         context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.name + "（\(indicator.unit)）",
                                              source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）",
                                              table: ChartViews.indicatorTable(indicator))
@@ -212,10 +215,10 @@ struct PlanViews {
                 context["next"] = ["title": next.name, "url": Paths.link(from: page, to: Paths.indicator(plan, next))]
             }
         }
-        return context
+        return (context, chartFile)
     }
 
-    private func comparatorWords(_ comparator: Comparator) -> String {
+    private func comparatorWords(_ comparator: Model.Comparator) -> String {
         switch comparator {
         case .reach: return "达（达到目标值）"
         case .atLeast: return "以上（不低于目标值）"

@@ -30,6 +30,8 @@ public struct SiteRenderer {
         var values: [String: Any]
         /// Tables placed in the text: table id → its values, rendered with the table partial at its marker.
         var embeds: [String: [String: Any]] = [:]
+        /// Files that go with the page, such as its chart as an SVG file.
+        var attachments: [RenderedFile] = []
     }
 
     static let tablePartial = "partials/indicator-table"
@@ -54,6 +56,7 @@ public struct SiteRenderer {
                 full = full.replacingOccurrences(of: PlanViews.embedMarker(id), with: rendered)
             }
             files.append(RenderedFile(path: page.path, data: Data(full.utf8)))
+            files += page.attachments
         }
         for asset in templates.assets {
             files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
@@ -91,7 +94,8 @@ public struct SiteRenderer {
                 pages.append(Page(path: Paths.section(plan, section), template: "section", values: values, embeds: embeds))
             }
             for indicator in plan.indicators {
-                pages.append(Page(path: Paths.indicator(plan, indicator), template: "indicator", values: planViews.indicatorPage(indicator)))
+                let (values, chartFile) = planViews.indicatorPage(indicator)
+                pages.append(Page(path: Paths.indicator(plan, indicator), template: "indicator", values: values, attachments: [chartFile]))
             }
         }
         pages.append(Page(path: Paths.notFound, template: "404", values: views.notFound()))
