@@ -139,8 +139,13 @@ import BulletinCore
 
     @Test func everyIndicatorHasAPageWithAChartItsNumbersAndALinkToItsSentence() throws {
         let site = try EndToEndTests.built.get().site
-        let indicatorPages = Support.snapshot(site).keys.filter { $0.contains("/indicators/") }.sorted()
+        let files = Support.snapshot(site)
+        let indicatorPages = files.keys.filter { $0.contains("/indicators/") && $0.hasSuffix(".html") }.sorted()
         #expect(indicatorPages.count == 113)
+        for path in indicatorPages {
+            let svg = try #require(files[String(path.dropLast(5)) + ".svg"], "\(path) has no SVG file")
+            #expect(XMLParser(data: svg).parse(), "\(path): its SVG file is not well-formed")
+        }
         for path in indicatorPages {
             let html = try e2e.page(path)
             #expect(html.contains("role=\"img\""), "\(path) has no chart")
