@@ -86,6 +86,9 @@ struct PlanViews {
         let figures = chartFigures(for: plan.indicators, page: page, scope: "规划")
         context["charts"] = figures
         context["hasCharts"] = !figures.isEmpty
+        if !plan.indicators.contains(where: { IndicatorCharts.share($0) != nil }), !plan.indicators.isEmpty {
+            context["noProgressNote"] = "本规划未列出各指标的基期数值，也尚无报告数值，暂不能计算各指标距目标的进度；各指标页列出目标值和规划原文。"
+        }
         context["sources"] = plan.sources.map { source -> [String: Any] in
             var values: [String: Any] = ["title": source.title]
             if let url = source.url { values["url"] = url }
@@ -264,7 +267,12 @@ struct PlanViews {
             figures.append(ChartViews.figure(overview, id: "figure-\(slug)-overview", title: "指标进度一览",
                                              source: "\(plan.shortTitle)；比例为基期值（或最新报告值）除以规划期末目标值", table: table))
         }
-        for indicator in indicators where plan.parts(of: indicator).count >= 2 {
+        // Breakdowns of the indicators shown here, and of those whose parts are stated here.
+        var parents = indicators.filter { plan.parts(of: $0).count >= 2 }
+        for id in indicators.compactMap(\.partOf?.indicatorID) where !parents.contains(where: { $0.id == id }) {
+            if let parent = plan.indicators.first(where: { $0.id == id }), plan.parts(of: parent).count >= 2 { parents.append(parent) }
+        }
+        for indicator in parents {
             if let breakdown = charts.breakdown(of: indicator, id: "chart-\(slug)-\(indicator.id)-parts") {
                 figures.append(breakdownFigure(breakdown, parent: indicator, id: "figure-\(slug)-\(indicator.id)-parts", page: page))
             }

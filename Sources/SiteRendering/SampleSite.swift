@@ -33,6 +33,10 @@ enum SampleSite {
             editorialNotes: ["说明"], sections: [goals, tasks],
             tables: [IndicatorTable(id: "main", title: "主要指标", note: "注", printed: true), IndicatorTable(id: "parts", title: "分项", note: "注")],
             indicators: [parent, part, secondPart, other])
-        return Site(config: SiteConfig(title: "示例", organisation: "示例", description: "示例", footer: "示例"), plans: [plan])
+        let bare = Plan(slug: "bare", title: "无基期规划", shortTitle: "无基期", type: "行动计划", region: "示例市", issuer: "示例机关",
+                        period: Period(start: 2023, end: 2027), order: 2, sources: [SourceReference(title: "来源")],
+                        sections: [tasks], tables: [IndicatorTable(id: "main", title: "主要指标")],
+                        indicators: [Indicator(id: "only", name: "仅有目标", unit: "家", sectionID: "tasks", targets: [Target(year: 2027, value: Figure(3), quote: "3")])])
+        return Site(config: SiteConfig(title: "示例", organisation: "示例", description: "示例", footer: "示例"), plans: [plan, bare])
     }()
 }
