@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The Markdown engine: Debian's libcmark-gfm with its GFM extensions.
@@ -35,14 +36,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(name: "Publishing", dependencies: ["Diagnostics"]),
+        .target(name: "Publishing", dependencies: ["Diagnostics", "Model"]),
         .target(
             name: "BulletinCore",
             dependencies: ["ContentLoading", "SiteRendering", "Publishing", "Diagnostics", "Model"]
         ),
         .executableTarget(
             name: "bulletin",
-            dependencies: ["BulletinCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "BulletinCore", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "BulletinTests",

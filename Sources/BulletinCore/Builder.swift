@@ -5,7 +5,8 @@ import Model
 import Publishing
 import SiteRendering
 
-/// The pipeline, one stage per line: load and check the content, check the templates, render, publish.
+/// The pipeline, one stage per line: load and check the content, check the templates, decide what changed,
+/// render that, publish.
 public struct Builder {
     public struct Options: Sendable {
         public var content: String
@@ -14,13 +15,20 @@ public struct Builder {
         /// Relative folder names are resolved against this folder (the current directory by default), and
         /// messages name files as the user wrote the folders.
         public var workingDirectory: URL
+        /// Render everything, ignoring what the last build recorded.
+        public var full: Bool = false
+        /// Warnings count as errors.
+        public var strict: Bool = false
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
-                    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+                    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                    full: Bool = false, strict: Bool = false) {
             self.content = content
             self.templates = templates
             self.output = output
             self.workingDirectory = workingDirectory
+            self.full = full
+            self.strict = strict
         }
     }
 
@@ -30,10 +38,19 @@ public struct Builder {
         public var plans: Int = 0
         public var pages: Int = 0
         public var indicators: Int = 0
-        public var filesWritten: Int = 0
+        /// Outputs rendered this time (the others were unchanged since the last build).
+        public var rendered: Int = 0
+        public var written: [String] = []
+        public var unchanged: Int = 0
+        public var removed: [String] = []
         public var bytesWritten: Int = 0
+        /// Seconds per stage, in order.
+        public var timings: [(stage: String, seconds: Double)] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
+
+    /// Called as pages are rendered: (done, to do).
+    public typealias Progress = @Sendable (Int, Int) -> Void
 
     public let options: Options
 
@@ -41,30 +58,131 @@ public struct Builder {
         self.options = options
     }
 
-    /// Loads, checks and renders everything, writing nothing.
+    /// An identifier of this generator: outputs written by another build of it are rendered again.
+    public static let generatorIdentity: String = {
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "bulletin").resolvingSymlinksInPath()
+        let attributes = try? FileManager.default.attributesOfItem(atPath: executable.path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "bulletin \(size) \(Int(modified))"
+    }()
+
+    /// Loads and checks everything, writing nothing.
     public func check() -> Report {
-        let (_, report) = renderAll()
+        var clock = Stopwatch()
+        var (prepared, report) = prepare(&clock)
+        if let prepared {
+            let rendered = prepared.renderer.render(Set(prepared.outputs.map(\.path)))
+            clock.lap("render")
+            report.diagnostics = (report.diagnostics + rendered.diagnostics).sortedByLocation()
+            report.rendered = rendered.files.count
+        }
+        report.timings = clock.laps
         return report
     }
 
-    /// Renders into a fresh folder and swaps it in as the output only when everything succeeded.
-    public func build() -> Report {
+    /// Renders what changed since the last build and updates the output folder.
+    public func build(progress: Progress? = nil) -> Report {
         if let problem = outputProblem() { return Report(diagnostics: [problem]) }
-        var (files, report) = renderAll()
-        guard report.succeeded, let files else { return report }
-        let publisher = Publisher(destination: url(options.output), displayDestination: options.output)
+        var clock = Stopwatch()
+        var (prepared, report) = prepare(&clock)
+        guard let prepared else { report.timings = clock.laps; return report }
+
+        let outputURL = url(options.output)
+        let previous = options.full ? nil : Manifest.load(for: outputURL).flatMap { $0.generator == Self.generatorIdentity ? $0 : nil }
+        let outputExists = FileManager.default.fileExists(atPath: outputURL.path)
+        var fingerprints: [String: UInt64] = [:]
+        var stale: Set<String> = []
+        for output in prepared.outputs {
+            let fingerprint = prepared.fingerprint(of: output)
+            fingerprints[output.path] = fingerprint
+            let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint }
+            let present = outputExists && FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(output.path).path)
+            if !present || previous?.outputs[output.path]?.inputs != fingerprint || !companions { stale.insert(output.path) }
+        }
+        clock.lap("plan")
+
+        let total = stale.count
+        let rendered = prepared.renderer.render(stale) { done in progress?(done, total) }
+        clock.lap("render")
+        report.rendered = stale.count
+        report.diagnostics = (report.diagnostics + rendered.diagnostics).sortedByLocation()
+        guard report.succeeded else { report.timings = clock.laps; return report }
+
+        var items: [Publisher.Item] = rendered.files.map { .write($0.path, $0.data) }
+        var manifest = Manifest(generator: Self.generatorIdentity)
+        var renderedFiles: [String: Data] = [:]
+        for file in rendered.files { renderedFiles[file.path] = file.data }
+        for output in prepared.outputs {
+            let fingerprint = fingerprints[output.path] ?? 0
+            for path in [output.path] + output.companions {
+                if let data = renderedFiles[path] {
+                    manifest.outputs[path] = .init(inputs: fingerprint, hash: StableHash.of(data), size: data.count)
+                } else if let old = previous?.outputs[path] {
+                    items.append(.keep(path))
+                    manifest.outputs[path] = old
+                }
+            }
+        }
         do {
-            let summary = try publisher.publish(files.map { ($0.path, $0.data) })
-            report.filesWritten = summary.filesWritten
+            let summary = try Publisher(destination: outputURL, displayDestination: options.output).publish(items, previous: previous)
+            try manifest.save(for: outputURL)
+            report.written = summary.written
+            report.unchanged = summary.unchanged
+            report.removed = summary.removed
             report.bytesWritten = summary.bytesWritten
         } catch {
             report.diagnostics.append(.error(at: SourceLocation(file: options.output), "cannot write the site: \(error)",
-                                             hint: "the previous output folder was left as it was"))
+                                             hint: "check the folder's permissions and free space, then build again with --full"))
         }
+        clock.lap("publish")
+        report.timings = clock.laps
         return report
     }
 
-    /// The output folder is replaced whole, so it must not be, or hold, anything the user keeps.
+    struct Prepared {
+        var renderer: SiteRenderer
+        var outputs: [PlannedOutput]
+        var inputs: [String: UInt64]
+
+        func fingerprint(of output: PlannedOutput) -> UInt64 {
+            var hash = StableHash()
+            hash.combine(Builder.generatorIdentity)
+            hash.combine(output.path)
+            for key in output.dependencies {
+                hash.combine(key)
+                hash.combine(inputs[key] ?? 0)
+            }
+            return hash.value
+        }
+    }
+
+    /// Load, check content and templates, and list the outputs with their inputs.
+    private func prepare(_ clock: inout Stopwatch) -> (Prepared?, Report) {
+        var diagnostics: [Diagnostic] = []
+        let loaded = ContentLoader(root: url(options.content), displayRoot: options.content).load()
+        diagnostics += loaded.diagnostics
+        clock.lap("load")
+        let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)
+        if let templates { diagnostics += SiteRenderer.checkTemplates(templates) }
+        clock.lap("check templates")
+        if options.strict {
+            diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
+        }
+        var report = Report(diagnostics: diagnostics.sortedByLocation())
+        guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return (nil, report) }
+
+        let siteFile = options.content.hasSuffix("/") ? options.content + "site.yaml" : options.content + "/site.yaml"
+        let renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: siteFile)
+        let outputs = renderer.plannedOutputs()
+        report.plans = site.plans.count
+        report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }
+        report.pages = outputs.filter { $0.path.hasSuffix(".html") }.count
+        let inputs = loaded.inputs.merging(templates.fingerprints) { a, _ in a }
+        return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs), report)
+    }
+
+    /// The output folder's files are replaced on every build, so it must not be, or hold, anything the user keeps.
     private func outputProblem() -> Diagnostic? {
         let output = url(options.output).path
         let kept = [("content", url(options.content).path), ("templates", url(options.templates).path),
@@ -72,7 +190,7 @@ public struct Builder {
         func isInside(_ inner: String, _ outer: String) -> Bool {
             inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
         }
-        let hint = "the output folder is replaced as a whole on every build; choose a folder of its own, such as Site"
+        let hint = "the output folder holds only what the build writes; choose a folder of its own, such as Site"
         for (name, path) in kept where isInside(path, output) {
             return .error(at: SourceLocation(file: options.output), "refusing to use `\(options.output)` as the output folder: it holds the \(name) folder", hint: hint)
         }
@@ -82,26 +200,20 @@ public struct Builder {
         return nil
     }
 
-    private func renderAll() -> ([RenderedFile]?, Report) {
-        var diagnostics: [Diagnostic] = []
-        let loaded = ContentLoader(root: url(options.content), displayRoot: options.content).load()
-        diagnostics += loaded.diagnostics
-        let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)
-        guard let site = loaded.site, let templates, !diagnostics.hasErrors else {
-            if let templates { diagnostics += SiteRenderer.checkTemplates(templates) }
-            return (nil, Report(diagnostics: diagnostics.sortedByLocation()))
-        }
-        let rendered = SiteRenderer(site: site, templates: templates).render()
-        diagnostics += rendered.diagnostics
-        var report = Report(diagnostics: diagnostics.sortedByLocation())
-        report.plans = site.plans.count
-        report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }
-        report.pages = rendered.files.filter { $0.path.hasSuffix(".html") }.count
-        return (report.succeeded ? rendered.files : nil, report)
-    }
-
     private func url(_ path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL
             : options.workingDirectory.appendingPathComponent(path).standardizedFileURL
+    }
+}
+
+/// Times the stages of a build.
+struct Stopwatch {
+    private var last = DispatchTime.now()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
     }
 }

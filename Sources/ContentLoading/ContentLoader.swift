@@ -20,6 +20,8 @@ public struct ContentLoader {
         /// Nil when any error was found.
         public var site: Site?
         public var diagnostics: [Diagnostic]
+        /// A fingerprint of every file in the content folder, by the path messages use: what the site was built from.
+        public var inputs: [String: UInt64] = [:]
     }
 
     public func load() -> Result {
@@ -28,7 +30,19 @@ public struct ContentLoader {
         let plans = loadPlans(&diagnostics)
         let sorted = diagnostics.sortedByLocation()
         guard let config, !sorted.hasErrors else { return Result(site: nil, diagnostics: sorted) }
-        return Result(site: Site(config: config, plans: plans), diagnostics: sorted)
+        return Result(site: Site(config: config, plans: plans), diagnostics: sorted, inputs: fingerprints())
+    }
+
+    /// Fingerprints of every file under the content folder (hidden files aside).
+    func fingerprints() -> [String: UInt64] {
+        var inputs: [String: UInt64] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return inputs }
+        for case let path as String in enumerator where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                inputs[display(path)] = StableHash.of(data)
+            }
+        }
+        return inputs
     }
 
     func display(_ relative: String) -> String {

@@ -19,6 +19,7 @@ struct PlanLoader {
         let metadata = loadMetadata(&diagnostics)
         var plan = metadata ?? Plan(slug: slug, title: slug, shortTitle: slug, type: "", region: "", issuer: "",
                                     period: Period(start: 0, end: 0), order: 0, sources: [])
+        plan.sourceFolder = displayFolder
         plan.sections = loadSections(&diagnostics)
         let indicatorsURL = folder.appendingPathComponent("indicators.yaml")
         var locations = IndicatorLoader.Locations()

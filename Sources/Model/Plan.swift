@@ -2,6 +2,8 @@
 public struct Plan: Sendable {
     /// The folder name, used in URLs.
     public var slug: String
+    /// The plan's folder as messages name it (`Content/plans/<slug>`), for the files it was read from.
+    public var sourceFolder: String = ""
     public var title: String
     public var shortTitle: String
     /// 三年行动计划, 五年规划, …

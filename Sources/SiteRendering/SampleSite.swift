@@ -40,3 +40,22 @@ enum SampleSite {
         return Site(config: SiteConfig(title: "示例", organisation: "示例", description: "示例", footer: "示例"), plans: [plan, bare])
     }()
 }
+
+extension SampleSite {
+    /// The values of every page of the sample site, embedded tables included.
+    static func pageValues() -> [[String: Any]] {
+        let views = PageViews(site: site)
+        var values: [[String: Any]] = [views.home(), views.notFound()]
+        for plan in site.plans {
+            let planViews = PlanViews(site: site, plan: plan)
+            values.append(planViews.planPage())
+            for section in plan.sections {
+                let (page, embeds) = planViews.sectionPage(section)
+                values.append(page)
+                values.append(contentsOf: embeds.values)
+            }
+            for indicator in plan.indicators { values.append(planViews.indicatorPage(indicator).values) }
+        }
+        return values
+    }
+}

@@ -1,6 +1,6 @@
+import Charts
 import Diagnostics
 import Foundation
-import Charts
 import Model
 
 /// One file of the output folder, by its path relative to the folder.
@@ -14,92 +14,124 @@ public struct RenderedFile: Sendable, Equatable {
     }
 }
 
+/// An output the site will have, and what it is made from, known before anything is rendered: the build
+/// compares these inputs with the last build's to render only what changed.
+public struct PlannedOutput: Sendable, Equatable {
+    public var path: String
+    /// Keys of the content files, templates and assets the output is made from, sorted.
+    public var dependencies: [String]
+    /// Outputs made together with this one (an indicator page's SVG file).
+    public var companions: [String]
+}
+
 /// Renders a checked `Site` through the templates into the files of the output folder.
 public struct SiteRenderer {
     public let site: Site
     public let templates: TemplateSet
+    /// Keys of every content file, for pages that show something of everything (the home page).
+    public let contentFiles: [String]
+    /// The key of `site.yaml`, which every page shows.
+    public let siteFile: String
 
-    public init(site: Site, templates: TemplateSet) {
+    public init(site: Site, templates: TemplateSet, contentFiles: [String] = [], siteFile: String = "site.yaml") {
         self.site = site
         self.templates = templates
-    }
-
-    struct Page {
-        var path: String
-        var template: String
-        var values: [String: Any]
-        /// Tables placed in the text: table id → its values, rendered with the table partial at its marker.
-        var embeds: [String: [String: Any]] = [:]
-        /// Files that go with the page, such as its chart as an SVG file.
-        var attachments: [RenderedFile] = []
+        self.contentFiles = contentFiles.sorted()
+        self.siteFile = siteFile
     }
 
     static let tablePartial = "partials/indicator-table"
 
-    /// All pages, or the diagnostics that stopped rendering (template problems are found before any page is made).
-    public func render() -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
-        let pages = plannedPages()
-        let problems = Self.checkTemplates(templates, pages: pages)
-        if problems.hasErrors { return ([], problems) }
+    /// Every output with its inputs.
+    public func plannedOutputs() -> [PlannedOutput] {
+        func uses(_ template: String, _ extra: [String] = []) -> [String] {
+            (templates.closure(of: template) + extra.flatMap { templates.closure(of: $0) }).map { templates.key(template: $0) }
+        }
+        var outputs: [PlannedOutput] = []
+        func add(_ path: String, _ inputs: [String], companions: [String] = []) {
+            outputs.append(PlannedOutput(path: path, dependencies: Array(Set(inputs)).sorted(), companions: companions))
+        }
+        add(Paths.home, contentFiles + uses("home"))
+        for plan in site.plans {
+            let folder = contentFiles.filter { $0.hasPrefix(plan.sourceFolder + "/") }
+            let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
+            add(Paths.plan(plan), [siteFile] + folder + uses("plan", ["partials/chart", Self.tablePartial]))
+            for section in plan.sections {
+                add(Paths.section(plan, section), [siteFile] + folder + uses("section", ["partials/chart", Self.tablePartial]))
+            }
+            for indicator in plan.indicators {
+                var inputs = [siteFile, planFile, indicatorsFile] + uses("indicator", ["partials/chart"])
+                if let section = plan.section(indicator.sectionID) { inputs.append(section.sourcePath) }
+                add(Paths.indicator(plan, indicator), inputs, companions: [Paths.indicatorChart(plan, indicator)])
+            }
+        }
+        add(Paths.notFound, contentFiles + uses("404"))
+        for asset in templates.assets { add("assets/" + asset.path, [templates.key(asset: asset.path)]) }
+        if !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
+            add(Paths.chartStylesheet, [])
+        }
+        return outputs
+    }
 
+    /// Renders everything.
+    public func render() -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
+        let problems = Self.checkTemplates(templates)
+        if problems.hasErrors { return ([], problems) }
+        let (files, renderProblems) = render(Set(plannedOutputs().map(\.path)))
+        return (files, problems + renderProblems)
+    }
+
+    /// Renders the outputs at `paths` (and their companions); the templates must have passed the check.
+    /// A plan's shared work (its sections' Markdown, quote anchors) is done only if one of its pages is asked for.
+    public func render(_ paths: Set<String>, progress: (Int) -> Void = { _ in }) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         var files: [RenderedFile] = []
-        var diagnostics = problems
-        for page in pages {
-            guard let html = templates.render(page.values, template: page.template) else {
-                diagnostics.append(.error(at: SourceLocation(file: templates.displayFolder + "/\(page.template).mustache"),
-                                          "the template `\(page.template)` is missing"))
-                continue
+        var diagnostics: [Diagnostic] = []
+        func page(_ path: String, _ template: String, _ values: [String: Any], embeds: [String: [String: Any]] = [:]) {
+            guard let html = templates.render(values, template: template) else {
+                diagnostics.append(.error(at: SourceLocation(file: templates.key(template: template)), "the template `\(template)` is missing"))
+                return
             }
             var full = html
-            for (id, table) in page.embeds.sorted(by: { $0.key < $1.key }) {
+            for (id, table) in embeds.sorted(by: { $0.key < $1.key }) {
                 let rendered = templates.render(table, template: Self.tablePartial) ?? ""
                 full = full.replacingOccurrences(of: PlanViews.embedMarker(id), with: rendered)
             }
-            files.append(RenderedFile(path: page.path, data: Data(full.utf8)))
-            files += page.attachments
+            files.append(RenderedFile(path: path, data: Data(full.utf8)))
+            progress(files.count)
         }
-        for asset in templates.assets {
+        let views = PageViews(site: site)
+        if paths.contains(Paths.home) { page(Paths.home, "home", views.home()) }
+        for plan in site.plans {
+            let planPaths = [Paths.plan(plan)] + plan.sections.map { Paths.section(plan, $0) } + plan.indicators.map { Paths.indicator(plan, $0) }
+            guard planPaths.contains(where: paths.contains) else { continue }
+            let planViews = PlanViews(site: site, plan: plan)
+            if paths.contains(Paths.plan(plan)) { page(Paths.plan(plan), "plan", planViews.planPage()) }
+            for section in plan.sections where paths.contains(Paths.section(plan, section)) {
+                let (values, embeds) = planViews.sectionPage(section)
+                page(Paths.section(plan, section), "section", values, embeds: embeds)
+            }
+            for indicator in plan.indicators where paths.contains(Paths.indicator(plan, indicator)) {
+                let (values, chartFile) = planViews.indicatorPage(indicator)
+                page(Paths.indicator(plan, indicator), "indicator", values)
+                files.append(chartFile)
+            }
+        }
+        if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound()) }
+        for asset in templates.assets where paths.contains("assets/" + asset.path) {
             files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
         }
-        // The chart styles come with the charts, unless the templates bring their own.
-        if !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
+        if paths.contains(Paths.chartStylesheet), !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
             files.append(RenderedFile(path: Paths.chartStylesheet, data: Data(ChartStyle.css.utf8)))
         }
         return (files, diagnostics)
     }
 
-    /// Checks the templates against the names the pages provide. Without a site (its content has errors), they
-    /// are checked against the sample site alone, so template mistakes are reported in the same run.
-    public static func checkTemplates(_ templates: TemplateSet, site: Site? = nil) -> [Diagnostic] {
-        checkTemplates(templates, pages: site.map { SiteRenderer(site: $0, templates: templates).plannedPages() } ?? [])
-    }
-
-    static func checkTemplates(_ templates: TemplateSet, pages: [Page]) -> [Diagnostic] {
+    /// Checks the templates against every name a page can be given, as the sample site (which uses every
+    /// feature once) gives them: a misspelt name is reported before any page is rendered.
+    public static func checkTemplates(_ templates: TemplateSet) -> [Diagnostic] {
         var known = Set<String>()
-        for page in SiteRenderer(site: SampleSite.site, templates: templates).plannedPages() + pages {
-            collectNames(page.values, into: &known)
-            collectNames(page.embeds, into: &known)
-        }
+        for values in SampleSite.pageValues() { collectNames(values, into: &known) }
         return templates.check(knownNames: known)
-    }
-
-    func plannedPages() -> [Page] {
-        let views = PageViews(site: site)
-        var pages = [Page(path: Paths.home, template: "home", values: views.home())]
-        for plan in site.plans {
-            let planViews = PlanViews(site: site, plan: plan)
-            pages.append(Page(path: Paths.plan(plan), template: "plan", values: planViews.planPage()))
-            for section in plan.sections {
-                let (values, embeds) = planViews.sectionPage(section)
-                pages.append(Page(path: Paths.section(plan, section), template: "section", values: values, embeds: embeds))
-            }
-            for indicator in plan.indicators {
-                let (values, chartFile) = planViews.indicatorPage(indicator)
-                pages.append(Page(path: Paths.indicator(plan, indicator), template: "indicator", values: values, attachments: [chartFile]))
-            }
-        }
-        pages.append(Page(path: Paths.notFound, template: "404", values: views.notFound()))
-        return pages
     }
 
     /// Every key of every dictionary in the page values: the names a template may use.

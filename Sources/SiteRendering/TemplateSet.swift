@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Model
 import Mustache
 
 /// The templates folder: Mustache templates (`*.mustache`) and static assets (`assets/`, copied as they are).
@@ -14,6 +15,32 @@ public struct TemplateSet: Sendable {
     let sources: [String: String]
     /// Asset path relative to `assets/` → bytes.
     public let assets: [(path: String, data: Data)]
+
+    /// The key a template or asset file has in the build manifest: its path as messages show it.
+    public func key(template name: String) -> String { displayFolder + "/" + name + ".mustache" }
+    public func key(asset path: String) -> String { displayFolder + "/assets/" + path }
+
+    /// Fingerprints of every template and asset, by key.
+    public var fingerprints: [String: UInt64] {
+        var result: [String: UInt64] = [:]
+        for (name, text) in sources { result[key(template: name)] = StableHash.of(text.utf8) }
+        for asset in assets { result[key(asset: asset.path)] = StableHash.of(asset.data) }
+        return result
+    }
+
+    /// `name` and every partial and parent it uses, directly or through others: what a page made with it
+    /// depends on.
+    public func closure(of name: String) -> [String] {
+        var seen: Set<String> = []
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted, let text = sources[next] else { continue }
+            for tag in MustacheTags.scan(text) where tag.kind == .partial || tag.kind == .parent {
+                pending.append(tag.name)
+            }
+        }
+        return seen.sorted()
+    }
 
     /// The templates the generator renders pages with.
     public static let requiredTemplates = ["home", "plan", "section", "indicator", "404", "partials/indicator-table"]

@@ -2,6 +2,7 @@ import ArgumentParser
 import BulletinCore
 import Diagnostics
 import Foundation
+import Logging
 
 struct Bulletin: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,7 @@ struct Bulletin: ParsableCommand {
         Content/ holds the plans (Markdown sections and YAML indicator tables), Templates/ the page \
         templates and styles; `build` writes a static site to Site/ that works from any static server.
         """,
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -22,30 +23,53 @@ struct Folders: ParsableArguments {
 
     @Option(name: .long, help: "The templates folder: *.mustache templates and assets/.")
     var templates = "Templates"
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
 }
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and write the site.",
-        discussion: "The site is written to a fresh folder and swapped in only when the whole build succeeds; on any error the previous output stays exactly as it was."
+        discussion: """
+        Only outputs whose inputs changed since the last build are rendered, and only files whose bytes \
+        changed are written, so their modification times show real changes. On any error nothing is \
+        written and the previous output stays exactly as it was.
+        """
     )
 
     @OptionGroup var folders: Folders
 
-    @Option(name: .shortAndLong, help: "The output folder, replaced as a whole on success.")
+    @Option(name: .shortAndLong, help: "The output folder. It holds only what the build writes.")
     var output = "Site"
 
-    @Flag(name: .shortAndLong, help: "Print only problems, not the summary line.")
+    @Flag(name: .long, help: "Render everything, ignoring what the last build recorded.")
+    var full = false
+
+    @Flag(name: .shortAndLong, help: "Print only problems: no progress and no summary.")
     var quiet = false
 
+    @Flag(name: .shortAndLong, help: "Log each stage and its time.")
+    var verbose = false
+
     func run() throws {
-        let start = Date()
-        let report = Builder(options: .init(content: folders.content, templates: folders.templates, output: output)).build()
+        let logger = Output.logger(verbose: verbose)
+        let start = DispatchTime.now()
+        let progress = Output.progress(enabled: !quiet)
+        let builder = Builder(options: .init(content: folders.content, templates: folders.templates, output: output,
+                                             full: full, strict: folders.strict))
+        let report = builder.build(progress: progress.update)
+        progress.finish()
+        for (stage, seconds) in report.timings {
+            logger.info("stage finished", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", seconds))"])
+        }
         Output.print(report.diagnostics)
         guard report.succeeded else { throw Output.failure(report) }
         if !quiet {
-            let ms = Int(Date().timeIntervalSince(start) * 1000)
-            print("built \(count(report.pages, "page")) from \(count(report.plans, "plan")) and \(count(report.indicators, "indicator")) into \(output)/ (\(count(report.filesWritten, "file")), \(ms) ms)")
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            print("\(output)/: \(count(report.pages, "page")) from \(count(report.plans, "plan")) and \(count(report.indicators, "indicator")); "
+                + "\(report.rendered) rendered, \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed "
+                + "in \(String(format: "%.2f", seconds)) s")
         }
     }
 }
@@ -53,14 +77,28 @@ struct Build: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the content and templates without writing anything.",
-        discussion: "Reports every problem as `path:line:col: error: message` with a hint, and exits non-zero if there is any error."
+        discussion: """
+        Reports every problem as `path:line:col: error: message` with a hint, and exits non-zero if there is \
+        any error. With --format github the problems are GitHub Actions annotations, shown on the lines of \
+        a pull request.
+        """
     )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github
+    }
 
     @OptionGroup var folders: Folders
 
+    @Option(name: .long, help: "How to print problems: text, or github (workflow annotations).")
+    var format: Format = .text
+
     func run() throws {
-        let report = Builder(options: .init(content: folders.content, templates: folders.templates)).check()
-        Output.print(report.diagnostics)
+        let report = Builder(options: .init(content: folders.content, templates: folders.templates, strict: folders.strict)).check()
+        switch format {
+        case .text: Output.print(report.diagnostics)
+        case .github: for diagnostic in report.diagnostics { print(GitHubAnnotation.line(for: diagnostic)) }
+        }
         guard report.succeeded else { throw Output.failure(report) }
         let warnings = report.diagnostics.filter { $0.severity == .warning }.count
         print("ok: \(count(report.plans, "plan")), \(count(report.pages, "page")), \(count(report.indicators, "indicator")), \(count(warnings, "warning"))")
@@ -82,6 +120,35 @@ enum Output {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         FileHandle.standardError.write(Data("\(count(errors, "error")); nothing was written\n".utf8))
         return ExitCode.failure
+    }
+
+    static func logger(verbose: Bool) -> Logger {
+        var logger = Logger(label: "bulletin") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .info : .warning
+        return logger
+    }
+
+    /// A counter of pages on a terminal; nothing when output goes to a file or a CI log.
+    static func progress(enabled: Bool) -> ProgressLine {
+        ProgressLine(enabled: enabled && isatty(STDERR_FILENO) == 1)
+    }
+}
+
+/// One line on the terminal, rewritten in place: `rendering 1234/5000`.
+struct ProgressLine: Sendable {
+    let enabled: Bool
+
+    var update: Builder.Progress? {
+        guard enabled else { return nil }
+        return { done, total in
+            if done == total || done % 50 == 0 {
+                FileHandle.standardError.write(Data("\r\u{1B}[Krendering \(done)/\(total)".utf8))
+            }
+        }
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 

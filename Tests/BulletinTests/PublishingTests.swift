@@ -27,17 +27,31 @@ import BulletinCore
         #expect(leftovers.isEmpty)
     }
 
-    @Test func aSuccessfulBuildReplacesTheWholeFolder() throws {
+    @Test func theOutputFolderEndsUpHoldingExactlyTheSite() throws {
         let scratch = try Support.scratch()
         defer { Support.remove(scratch) }
         let site = scratch.appendingPathComponent("Site")
-        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try Data("stale".utf8).write(to: site.appendingPathComponent("stale.html"))
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("old"), withIntermediateDirectories: true)
+        try Data("stale".utf8).write(to: site.appendingPathComponent("old/stale.html"))
+        try Data("same".utf8).write(to: site.appendingPathComponent("same.html"))
 
-        let summary = try Publisher(destination: site).publish([("index.html", Data("新".utf8)), ("a/b.css", Data("x".utf8))])
-        #expect(summary.filesWritten == 2)
-        #expect(Support.snapshot(site) == ["index.html": Data("新".utf8), "a/b.css": Data("x".utf8)])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["Site"])
+        let summary = try Publisher(destination: site).publish([
+            .write("index.html", Data("新".utf8)), .write("a/b.css", Data("x".utf8)), .write("same.html", Data("same".utf8)),
+        ])
+        #expect(summary.written == ["index.html", "a/b.css"])
+        #expect(summary.unchanged == 1)
+        #expect(summary.removed == ["old/stale.html"])
+        #expect(Support.snapshot(site) == ["index.html": Data("新".utf8), "a/b.css": Data("x".utf8), "same.html": Data("same".utf8)])
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old").path), "empty folders go too")
+    }
+
+    @Test func aFirstBuildAppearsWhole() throws {
+        let scratch = try Support.scratch()
+        defer { Support.remove(scratch) }
+        let site = scratch.appendingPathComponent("Site")
+        let summary = try Publisher(destination: site).publish([.write("index.html", Data("新".utf8))])
+        #expect(summary.written == ["index.html"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["Site"], "no staging folder is left")
     }
 
     @Test func refusesPathsOutsideTheOutputFolder() throws {
@@ -45,7 +59,7 @@ import BulletinCore
         defer { Support.remove(scratch) }
         let site = scratch.appendingPathComponent("Site")
         #expect(throws: PublishError.self) {
-            try Publisher(destination: site).publish([("../escape.html", Data())])
+            try Publisher(destination: site).publish([.write("../escape.html", Data())])
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("escape.html").path))
         #expect(!FileManager.default.fileExists(atPath: site.path))

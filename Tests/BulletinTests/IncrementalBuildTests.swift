@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import BulletinCore
+import Model
+
+/// The editor's and CI's workflow: same input, same bytes; a rebuild writes only what changed.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// A scratch project holding a copy of the real Content/ and Templates/.
+    struct Project {
+        let root: URL
+        var site: URL { root.appendingPathComponent("Site") }
+
+        init() throws {
+            root = try Support.scratch()
+            try FileManager.default.copyItem(at: Support.content, to: root.appendingPathComponent("Content"))
+            try FileManager.default.copyItem(at: Support.templates, to: root.appendingPathComponent("Templates"))
+        }
+
+        func build(full: Bool = false) -> Builder.Report {
+            Builder(options: .init(workingDirectory: root, full: full)).build()
+        }
+
+        func edit(_ path: String, _ old: String, _ new: String) throws {
+            let url = root.appendingPathComponent(path)
+            let text = Support.text(url)
+            #expect(text.contains(old), "\(path) does not contain \(old)")
+            try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: url)
+        }
+
+        func modificationDates() -> [String: Date] {
+            var dates: [String: Date] = [:]
+            for path in Support.snapshot(site).keys {
+                dates[path] = (try? FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path))?[.modificationDate] as? Date
+            }
+            return dates
+        }
+    }
+
+    @Test func twoCleanBuildsAreByteIdentical() throws {
+        let first = try Project(), second = try Project()
+        defer { Support.remove(first.root); Support.remove(second.root) }
+        #expect(first.build().succeeded)
+        #expect(second.build().succeeded)
+        let a = Support.snapshot(first.site), b = Support.snapshot(second.site)
+        #expect(a.count == 256)
+        #expect(a.mapValues { StableHash.of($0) } == b.mapValues { StableHash.of($0) })
+    }
+
+    @Test func aNoOpRebuildRendersAndWritesNothing() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        #expect(project.build().succeeded)
+        let before = project.modificationDates()
+        Thread.sleep(forTimeInterval: 0.05)
+        let again = project.build()
+        #expect(again.succeeded)
+        #expect(again.rendered == 0)
+        #expect(again.written.isEmpty)
+        #expect(again.removed.isEmpty)
+        #expect(again.unchanged == 256)
+        #expect(project.modificationDates() == before, "no file was touched")
+    }
+
+    @Test func editingOneIndicatorRewritesOnlyThePagesThatShowIt() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        #expect(project.build().succeeded)
+        let before = Support.snapshot(project.site)
+        // The 2020 base of R&D intensity, 4.9 → 4.8 (a correction an editor might make).
+        try project.edit("Content/plans/cq-hitech-zone-sti-2021/indicators.yaml", "baseline: { year: 2020, value: 4.9 }", "baseline: { year: 2020, value: 4.8 }")
+        let report = project.build()
+        #expect(report.succeeded)
+        let plan = "plans/cq-hitech-zone-sti-2021/"
+        #expect(report.written.sorted() == [
+            plan + "goals.html",                          // the 指标体系表 placed in the text, and the overview chart
+            plan + "index.html",                          // the plan's tables and overview
+            plan + "indicators/rd-intensity.html",        // the indicator's own page
+            plan + "indicators/rd-intensity.svg",         // and its chart file
+        ])
+        #expect(report.removed.isEmpty)
+        let after = Support.snapshot(project.site)
+        for (path, data) in after where !report.written.contains(path) {
+            #expect(before[path] == data, "\(path) changed but was not reported")
+        }
+        #expect(report.rendered < 60, "only the plan whose file changed is rendered again (and the pages of all content)")
+    }
+
+    @Test func editingATemplateRebuildsEveryPageThatUsesIt() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        #expect(project.build().succeeded)
+        try project.edit("Templates/partials/chart.mustache", "资料来源：", "数据来源：")
+        let report = project.build()
+        #expect(report.succeeded)
+        let site = Support.snapshot(project.site)
+        let usingCharts = site.filter { String(decoding: $0.value, as: UTF8.self).contains("class=\"chart-figure\"") }.keys
+        #expect(Set(report.written) == Set(usingCharts))
+        // 113 indicator pages; the plan pages of 004 (overview), 000 and 003 (breakdowns); the sections
+        // 004 goals, 003 goals, 000 goals and 000 tasks.
+        #expect(usingCharts.count == 113 + 3 + 4)
+        for path in usingCharts {
+            let html = String(decoding: site[path]!, as: UTF8.self)
+            #expect(!html.contains("资料来源："), "\(path) is stale")
+            #expect(html.contains("数据来源："))
+        }
+        #expect(!report.written.contains("index.html"))
+    }
+
+    @Test func aRemovedSectionLosesItsPage() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        #expect(project.build().succeeded)
+        try FileManager.default.removeItem(at: project.root.appendingPathComponent("Content/plans/cq-hitech-zone-sti-2021/layout.md"))
+        let report = project.build()
+        #expect(report.succeeded)
+        #expect(report.removed == ["plans/cq-hitech-zone-sti-2021/layout.html"])
+        #expect(!Support.text(project.site.appendingPathComponent("plans/cq-hitech-zone-sti-2021/index.html")).contains("layout.html"))
+    }
+
+    @Test func aNewPlanBuildsAtOnceAndAppearsOnTheHomePage() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        let created = try Scaffold.newPlan(slug: "demo", title: "示例行动计划", content: project.root.appendingPathComponent("Content"), year: 2026)
+        #expect(created.files == ["plan.yaml", "overview.md", "goals.md", "tasks.md", "safeguards.md", "indicators.yaml"])
+        let report = project.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.isEmpty)
+        #expect(Support.text(project.site.appendingPathComponent("index.html")).contains("href=\"plans/demo/index.html\""))
+        #expect(FileManager.default.fileExists(atPath: project.site.appendingPathComponent("plans/demo/goals.html").path))
+        #expect(throws: Scaffold.Failure.self) {
+            try Scaffold.newPlan(slug: "demo", title: "again", content: project.root.appendingPathComponent("Content"))
+        }
+        #expect(throws: Scaffold.Failure.self) {
+            try Scaffold.newPlan(slug: "Bad Name", title: "x", content: project.root.appendingPathComponent("Content"))
+        }
+    }
+}
