@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The Markdown engine: Debian's libcmark-gfm with its GFM extensions.
@@ -41,17 +42,26 @@ let package = Package(
             name: "BulletinCore",
             dependencies: ["ContentLoading", "SiteRendering", "Publishing", "Diagnostics", "Model"]
         ),
+        // The preview server: serve, watch, rebuild, reload.
+        .target(
+            name: "Preview",
+            dependencies: [
+                "BulletinCore", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinCore", "Diagnostics",
+                "BulletinCore", "Diagnostics", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts"],
+            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview"],
             exclude: ["Fixtures"]
         ),
     ]

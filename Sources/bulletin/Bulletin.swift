@@ -3,8 +3,10 @@ import BulletinCore
 import Diagnostics
 import Foundation
 import Logging
+import Preview
 
-struct Bulletin: ParsableCommand {
+@main
+struct Bulletin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulletin",
         abstract: "Builds a public bulletin website from development plans and their indicator tables.",
@@ -12,7 +14,7 @@ struct Bulletin: ParsableCommand {
         Content/ holds the plans (Markdown sections and YAML indicator tables), Templates/ the page \
         templates and styles; `build` writes a static site to Site/ that works from any static server.
         """,
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -70,6 +72,31 @@ struct Build: ParsableCommand {
             print("\(output)/: \(count(report.pages, "page")) from \(count(report.plans, "plan")) and \(count(report.indicators, "indicator")); "
                 + "\(report.rendered) rendered, \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed "
                 + "in \(String(format: "%.2f", seconds)) s")
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the site on 127.0.0.1, and rebuild and reload pages as you edit.",
+        discussion: """
+        Watches the content and templates folders. After each change, outputs whose inputs changed are         rebuilt and open pages reload. A build with errors keeps the last good site served and shows the         errors over the page and in the terminal. The reload script is added only to pages served here,         never to the built site. Stop with Ctrl-C.
+        """
+    )
+
+    @OptionGroup var folders: Folders
+
+    @Option(name: .shortAndLong, help: "The output folder to build into and serve.")
+    var output = "Site"
+
+    @Option(name: .shortAndLong, help: "The port to serve on; the next free one is used if it is taken.")
+    var port = 8000
+
+    func run() async throws {
+        let server = PreviewServer(options: .init(content: folders.content, templates: folders.templates, output: output, strict: folders.strict),
+                                   port: port)
+        try await server.run { port in
+            server.log("serving \(output)/ at http://127.0.0.1:\(port)/ — watching \(folders.content)/ and \(folders.templates)/ (Ctrl-C to stop)")
         }
     }
 }
@@ -152,4 +179,3 @@ struct ProgressLine: Sendable {
     }
 }
 
-Bulletin.main()
