@@ -18,9 +18,9 @@ check: deps
 	$(SWIFT) build -c $(CONFIG) --product bulletin
 	$(BIN) check --content Content --templates Templates
 
-preview: site
-	@echo "serving Site/ at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	python3 -m http.server --bind 127.0.0.1 --directory Site $(PORT)
+preview: deps
+	$(SWIFT) build -c $(CONFIG) --product bulletin
+	$(BIN) serve --content Content --templates Templates --output Site --port $(PORT)
 
 # The Markdown engine is Debian's cmark-gfm; the extensions package carries the GFM tables, autolinks and more.
 deps:
