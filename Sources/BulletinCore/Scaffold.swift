@@ -13,7 +13,7 @@ public enum Scaffold {
     }
 
     public static func newPlan(slug: String, title: String, content: URL, year: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) throws -> Created {
-        guard !slug.isEmpty, slug.first != "-", slug.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
+        guard isSlug(slug) else {
             throw Failure(description: "error: `\(slug)` cannot be a plan's folder name\n  hint: use lower-case letters, digits and hyphens, e.g. cq-tech-\(year)")
         }
         let fm = FileManager.default
@@ -69,6 +69,43 @@ public enum Scaffold {
             try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
         return Created(folder: folder, files: files.map(\.0))
+    }
+
+    /// A release note, dated `date` (YYYY-MM-DD), in `Content/releases/<slug>.md`.
+    public static func newRelease(slug: String, title: String, date: String, content: URL) throws -> Created {
+        guard isSlug(slug) else {
+            throw Failure(description: "error: `\(slug)` cannot be a release's file name\n  hint: use lower-case letters, digits and hyphens, e.g. \(date)-update")
+        }
+        let parts = date.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2, parts.allSatisfy({ Int($0) != nil }) else {
+            throw Failure(description: "error: `\(date)` is not a date\n  hint: write it as YYYY-MM-DD")
+        }
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: content.appendingPathComponent("site.yaml").path) else {
+            throw Failure(description: "error: \(content.relativePath)/site.yaml not found\n  hint: run this in the project folder, or pass --content")
+        }
+        let folder = content.appendingPathComponent("releases")
+        let file = folder.appendingPathComponent(slug + ".md")
+        guard !fm.fileExists(atPath: file.path) else {
+            throw Failure(description: "error: \(content.relativePath)/releases/\(slug).md already exists; nothing was changed")
+        }
+        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+        let text = """
+        ---
+        title: \(yamlQuoted(title))
+        date: \(date)
+        summary: （一句话说明本次发布的内容）
+        ---
+
+        （在此说明本次发布或更新的内容，例如新增的年度报告数值及其来源。）
+
+        """
+        try Data(text.utf8).write(to: file)
+        return Created(folder: folder, files: [slug + ".md"])
+    }
+
+    static func isSlug(_ slug: String) -> Bool {
+        !slug.isEmpty && slug.first != "-" && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     static func section(kind: String, title: String, number: String, order: Int) -> String {

@@ -28,9 +28,29 @@ public struct ContentLoader {
         var diagnostics: [Diagnostic] = []
         let config = loadSiteConfig(&diagnostics)
         let plans = loadPlans(&diagnostics)
+        let releases = loadReleases(&diagnostics)
         let sorted = diagnostics.sortedByLocation()
         guard let config, !sorted.hasErrors else { return Result(site: nil, diagnostics: sorted) }
-        return Result(site: Site(config: config, plans: plans), diagnostics: sorted, inputs: fingerprints())
+        return Result(site: Site(config: config, plans: plans, releases: releases), diagnostics: sorted, inputs: fingerprints())
+    }
+
+    /// `releases/*.md`: dated notes of what the bulletin published. The folder is optional.
+    private func loadReleases(_ diagnostics: inout [Diagnostic]) -> [Release] {
+        let folder = root.appendingPathComponent("releases")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var releases: [Release] = []
+        for name in names.sorted() where name.hasSuffix(".md") {
+            let slug = String(name.dropLast(3)), path = display("releases/" + name)
+            guard isURLSafeName(slug) else {
+                diagnostics.append(.error(at: SourceLocation(file: path), "release file name `\(name)` cannot be used in URLs",
+                                          hint: "rename it using lower-case letters, digits and hyphens, e.g. `2025-annual.md`"))
+                continue
+            }
+            if let release = ReleaseLoader(url: folder.appendingPathComponent(name), slug: slug, displayPath: path).load(&diagnostics) {
+                releases.append(release)
+            }
+        }
+        return releases.sorted { ($1.date, $0.slug) < ($0.date, $1.slug) }
     }
 
     /// Fingerprints of every file under the content folder (hidden files aside).

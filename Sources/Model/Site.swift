@@ -3,10 +3,13 @@ public struct Site: Sendable {
     public var config: SiteConfig
     /// In home-page order.
     public var plans: [Plan]
+    /// Newest first.
+    public var releases: [Release]
 
-    public init(config: SiteConfig, plans: [Plan]) {
+    public init(config: SiteConfig, plans: [Plan], releases: [Release] = []) {
         self.config = config
         self.plans = plans
+        self.releases = releases
     }
 }
 

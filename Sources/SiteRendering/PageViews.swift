@@ -37,9 +37,60 @@ struct PageViews {
             values["indicatorCount"] = plan.indicators.count
             return values
         }
+        context["releases"] = site.releases.prefix(5).map { releaseSummary($0, from: page) }
+        context["hasReleases"] = !site.releases.isEmpty
+        context["releasesURL"] = Paths.link(from: page, to: Paths.releases)
+        context["feedURL"] = Paths.link(from: page, to: Paths.feed)
         context["planCount"] = site.plans.count
         context["indicatorCount"] = site.plans.reduce(0) { $0 + $1.indicators.count }
         return context
+    }
+
+    func releaseSummary(_ release: Release, from page: String) -> [String: Any] {
+        var values: [String: Any] = ["title": release.title, "date": release.date.chinese, "dateISO": release.date.iso,
+                                     "url": Paths.link(from: page, to: Paths.release(release))]
+        if let summary = release.summary { values["summary"] = summary }
+        return values
+    }
+
+    func releasesPage() -> [String: Any] {
+        let page = Paths.releases
+        var context = layout(page: page, title: "公报发布 - \(site.config.title)", description: "\(site.config.title)的历次发布")
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]]
+        context["current"] = "公报发布"
+        context["releases"] = site.releases.map { releaseSummary($0, from: page) }
+        context["feedURL"] = Paths.link(from: page, to: Paths.feed)
+        return context
+    }
+
+    func releasePage(_ release: Release) -> [String: Any] {
+        let page = Paths.release(release)
+        var context = layout(page: page, title: "\(release.title) - \(site.config.title)", description: release.summary ?? release.title)
+        context["breadcrumbs"] = [
+            ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
+            ["title": "公报发布", "url": Paths.link(from: page, to: Paths.releases)],
+        ]
+        context["current"] = release.title
+        context["release"] = releaseSummary(release, from: page)
+        context["html"] = Markdown.render(release.body, reservedAnchors: ["main"]).html
+        return context
+    }
+
+    /// An Atom feed of the releases, newest first; links are relative to the feed, so it works under any prefix.
+    func feed() -> String {
+        func escape(_ text: String) -> String { HTML.escape(text) }
+        let updated = site.releases.first.map { $0.date.iso } ?? "1970-01-01"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(site.config.language))\">\n"
+        xml += "  <title>\(escape(site.config.title))</title>\n  <id>urn:bulletin:feed</id>\n"
+        xml += "  <updated>\(updated)T00:00:00Z</updated>\n  <author><name>\(escape(site.config.organisation))</name></author>\n"
+        xml += "  <link href=\"index.html\"/>\n"
+        for release in site.releases {
+            xml += "  <entry>\n    <title>\(escape(release.title))</title>\n    <id>urn:bulletin:release:\(release.slug)</id>\n"
+            xml += "    <updated>\(release.date.iso)T00:00:00Z</updated>\n    <link href=\"\(Paths.release(release))\"/>\n"
+            if let summary = release.summary { xml += "    <summary>\(escape(summary))</summary>\n" }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
     }
 
     func notFound() -> [String: Any] {

@@ -12,6 +12,9 @@ enum Paths {
     static func indicator(_ plan: Plan, _ indicator: Indicator) -> String { "plans/\(plan.slug)/indicators/\(indicator.id).html" }
     static func indicatorChart(_ plan: Plan, _ indicator: Indicator) -> String { "plans/\(plan.slug)/indicators/\(indicator.id).svg" }
     static let chartStylesheet = "assets/charts.css"
+    static let releases = "releases/index.html"
+    static let feed = "feed.xml"
+    static func release(_ release: Release) -> String { "releases/\(release.slug).html" }
 
     /// The prefix that leads from `page` back to the site root: "" for index.html, "../../" for plans/x/index.html.
     static func root(from page: String) -> String {

@@ -37,7 +37,8 @@ enum SampleSite {
                         period: Period(start: 2023, end: 2027), order: 2, sources: [SourceReference(title: "来源")],
                         sections: [tasks], tables: [IndicatorTable(id: "main", title: "主要指标")],
                         indicators: [Indicator(id: "only", name: "仅有目标", unit: "家", sectionID: "tasks", targets: [Target(year: 2027, value: Figure(3), quote: "3")])])
-        return Site(config: SiteConfig(title: "示例", organisation: "示例", description: "示例", footer: "示例"), plans: [plan, bare])
+        let release = Release(slug: "sample", title: "发布", date: CalendarDate(year: 2024, month: 1, day: 1), summary: "摘要", body: "正文", sourcePath: "sample.md")
+        return Site(config: SiteConfig(title: "示例", organisation: "示例", description: "示例", footer: "示例"), plans: [plan, bare], releases: [release])
     }()
 }
 
@@ -45,7 +46,7 @@ extension SampleSite {
     /// The values of every page of the sample site, embedded tables included.
     static func pageValues() -> [[String: Any]] {
         let views = PageViews(site: site)
-        var values: [[String: Any]] = [views.home(), views.notFound()]
+        var values: [[String: Any]] = [views.home(), views.notFound(), views.releasesPage()] + site.releases.map(views.releasePage)
         for plan in site.plans {
             let planViews = PlanViews(site: site, plan: plan)
             values.append(planViews.planPage())

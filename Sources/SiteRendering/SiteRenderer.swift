@@ -66,6 +66,12 @@ public struct SiteRenderer {
             }
         }
         add(Paths.notFound, contentFiles + uses("404"))
+        if !site.releases.isEmpty {
+            let releaseFiles = site.releases.map(\.sourcePath)
+            add(Paths.releases, [siteFile] + releaseFiles + uses("releases"))
+            add(Paths.feed, [siteFile] + releaseFiles)
+            for release in site.releases { add(Paths.release(release), [siteFile, release.sourcePath] + uses("release")) }
+        }
         for asset in templates.assets { add("assets/" + asset.path, [templates.key(asset: asset.path)]) }
         if !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
             add(Paths.chartStylesheet, [])
@@ -117,6 +123,11 @@ public struct SiteRenderer {
             }
         }
         if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound()) }
+        if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage()) }
+        if paths.contains(Paths.feed) { files.append(RenderedFile(path: Paths.feed, data: Data(views.feed().utf8))) }
+        for release in site.releases where paths.contains(Paths.release(release)) {
+            page(Paths.release(release), "release", views.releasePage(release))
+        }
         for asset in templates.assets where paths.contains("assets/" + asset.path) {
             files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
         }

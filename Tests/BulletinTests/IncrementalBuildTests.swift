@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 import BulletinCore
 import Model
@@ -133,5 +136,35 @@ import Model
         #expect(throws: Scaffold.Failure.self) {
             try Scaffold.newPlan(slug: "Bad Name", title: "x", content: project.root.appendingPathComponent("Content"))
         }
+    }
+}
+
+@Suite struct ReleaseTests {
+    @Test func aNewReleaseBuildsAtOnceAndIsListedAndInTheFeed() throws {
+        let project = try IncrementalBuildTests.Project()
+        defer { Support.remove(project.root) }
+        let content = project.root.appendingPathComponent("Content")
+        _ = try Scaffold.newRelease(slug: "2026-update", title: "2026年更新", date: "2026-03-01", content: content)
+        _ = try Scaffold.newRelease(slug: "2025-first", title: "首次发布", date: "2025-12-01", content: content)
+        let report = project.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let home = Support.text(project.site.appendingPathComponent("index.html"))
+        let newer = try #require(home.range(of: "2026年更新")), older = try #require(home.range(of: "首次发布"))
+        #expect(newer.lowerBound < older.lowerBound, "newest first")
+        #expect(FileManager.default.fileExists(atPath: project.site.appendingPathComponent("releases/2026-update.html").path))
+        let feed = try #require(FileManager.default.contents(atPath: project.site.appendingPathComponent("feed.xml").path))
+        #expect(XMLParser(data: feed).parse())
+        #expect(String(decoding: feed, as: UTF8.self).contains("<updated>2026-03-01T00:00:00Z</updated>"))
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.newRelease(slug: "x", title: "x", date: "2026-3-1", content: content) }
+    }
+
+    @Test func aReleaseWithoutADateIsAnError() throws {
+        let project = try IncrementalBuildTests.Project()
+        defer { Support.remove(project.root) }
+        let folder = project.root.appendingPathComponent("Content/releases")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("---\ntitle: 无日期\n---\n\n正文\n".utf8).write(to: folder.appendingPathComponent("undated.md"))
+        let report = project.build()
+        #expect(report.diagnostics.map(\.headline) == ["Content/releases/undated.md:2:1: error: release front matter is missing the required field `date`"])
     }
 }
