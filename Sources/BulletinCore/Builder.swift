@@ -4,6 +4,7 @@ import Foundation
 import Model
 import Publishing
 import SiteRendering
+import Synchronization
 
 /// The pipeline, one stage per line: load and check the content, check the templates, decide what changed,
 /// render that, publish.
@@ -72,16 +73,18 @@ public struct Builder {
         var clock = Stopwatch()
         var (prepared, report) = prepare(&clock)
         if let prepared {
-            let rendered = prepared.renderer.render(Set(prepared.outputs.map(\.path)))
+            let count = Mutex(0)
+            let problems = prepared.renderer.render(Set(prepared.outputs.map(\.path))) { _ in count.withLock { $0 += 1 } }
             clock.lap("render")
-            report.diagnostics = (report.diagnostics + rendered.diagnostics).sortedByLocation()
-            report.rendered = rendered.files.count
+            report.diagnostics = (report.diagnostics + problems).sortedByLocation()
+            report.rendered = count.withLock { $0 }
         }
         report.timings = clock.laps
         return report
     }
 
-    /// Renders what changed since the last build and updates the output folder.
+    /// Renders what changed since the last build and updates the output folder. Pages are rendered in
+    /// parallel and written as they are made.
     public func build(progress: Progress? = nil) -> Report {
         if let problem = outputProblem() { return Report(diagnostics: [problem]) }
         var clock = Stopwatch()
@@ -100,32 +103,66 @@ public struct Builder {
             let present = outputExists && FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(output.path).path)
             if !present || previous?.outputs[output.path]?.inputs != fingerprint || !companions { stale.insert(output.path) }
         }
+        // Which output each rendered file belongs to (a page's chart file belongs to the page).
+        var owner: [String: String] = [:]
+        for output in prepared.outputs {
+            owner[output.path] = output.path
+            for companion in output.companions { owner[companion] = output.path }
+        }
         clock.lap("plan")
 
+        let publisher: Publisher
+        do {
+            publisher = try Publisher(destination: outputURL, displayDestination: options.output, previous: previous)
+        } catch {
+            report.diagnostics.append(.error(at: SourceLocation(file: options.output), "cannot write the site: \(error)"))
+            return report
+        }
         let total = stale.count
-        let rendered = prepared.renderer.render(stale) { done in progress?(done, total) }
-        clock.lap("render")
+        let entries = Mutex<[String: Manifest.Entry]>([:])
+        let failures = Mutex<[String]>([])
+        let done = Mutex(0)
+        let ownerOf = owner, fingerprintOf = fingerprints
+        let problems = prepared.renderer.render(stale) { file in
+            let hash = StableHash.of(file.data)
+            do {
+                try publisher.write(file.path, file.data, hash: hash)
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+            let inputs = fingerprintOf[ownerOf[file.path] ?? file.path] ?? 0
+            entries.withLock { $0[file.path] = .init(inputs: inputs, hash: hash, size: file.data.count) }
+            let count = done.withLock { value -> Int in value += 1; return value }
+            progress?(min(count, total), total)
+        }
+        clock.lap("render and write")
         report.rendered = stale.count
-        report.diagnostics = (report.diagnostics + rendered.diagnostics).sortedByLocation()
-        guard report.succeeded else { report.timings = clock.laps; return report }
+        report.diagnostics = (report.diagnostics + problems).sortedByLocation()
+        if let failure = failures.withLock({ $0.first }) {
+            report.diagnostics.append(.error(at: SourceLocation(file: options.output), "cannot write the site: \(failure)",
+                                             hint: "check the folder's permissions and free space, then build again with --full"))
+        }
+        guard report.succeeded else {
+            publisher.abandon()
+            report.timings = clock.laps
+            return report
+        }
 
-        var items: [Publisher.Item] = rendered.files.map { .write($0.path, $0.data) }
-        var manifest = Manifest(generator: Self.generatorIdentity)
-        var renderedFiles: [String: Data] = [:]
-        for file in rendered.files { renderedFiles[file.path] = file.data }
+        var manifest = Manifest(generator: Self.generatorIdentity, outputs: entries.withLock { $0 })
+        var keep = Set<String>()
         for output in prepared.outputs {
-            let fingerprint = fingerprints[output.path] ?? 0
             for path in [output.path] + output.companions {
-                if let data = renderedFiles[path] {
-                    manifest.outputs[path] = .init(inputs: fingerprint, hash: StableHash.of(data), size: data.count)
-                } else if let old = previous?.outputs[path] {
-                    items.append(.keep(path))
+                keep.insert(path)
+                if manifest.outputs[path] == nil, let old = previous?.outputs[path] {
                     manifest.outputs[path] = old
+                    do { try publisher.keep(path) } catch {
+                        report.diagnostics.append(.error(at: SourceLocation(file: options.output), "\(error)"))
+                    }
                 }
             }
         }
         do {
-            let summary = try Publisher(destination: outputURL, displayDestination: options.output).publish(items, previous: previous)
+            let summary = try publisher.finish(keeping: keep)
             try manifest.save(for: outputURL)
             report.written = summary.written
             report.unchanged = summary.unchanged

@@ -35,9 +35,14 @@ public struct ChartLayout: Sendable, Equatable {
 struct SVGWriter {
     private(set) var body = ""
 
+    /// At most one decimal, no "-0", no exponent: 12, 12.5, -3.2.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "0" }
-        return ChineseNumbers.compact(value, maxDecimals: 1)
+        guard value.isFinite, abs(value) < 1e12 else { return "0" }
+        let tenths = Int((value * 10).rounded())
+        if tenths == 0 { return "0" }
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        return magnitude % 10 == 0 ? sign + String(magnitude / 10) : sign + String(magnitude / 10) + "." + String(magnitude % 10)
     }
 
     static func escape(_ text: String) -> String {

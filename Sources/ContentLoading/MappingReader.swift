@@ -37,7 +37,7 @@ struct MappingReader {
     mutating func value(_ key: String) -> Node? {
         seen.insert(key)
         guard let value = mapping[key] else { return nil }
-        if value.null != nil { return nil }
+        if let scalar = value.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
         return value
     }
 

@@ -15,8 +15,8 @@ struct PlanChecker {
         let printedTables = Set(plan.tables.filter(\.printed).map(\.id))
         checkEmbeddedTables(tableIDs, &diagnostics)
         let indicatorIDs = Set(plan.indicators.map(\.id))
-        var searchable: [String: String] = [:]
-        for section in plan.sections { searchable[section.id] = Self.searchableText(section.body) }
+        var searchable: [String: [UInt8]] = [:]
+        for section in plan.sections { searchable[section.id] = Self.searchableBytes(section.body) }
 
         for indicator in plan.indicators {
             let fields = locations.fields[indicator.id] ?? [:]
@@ -51,7 +51,7 @@ struct PlanChecker {
                     }
                     continue
                 }
-                if !text.contains(Self.searchableText(quote)) {
+                if !Self.bytes(text, contain: Self.searchableBytes(quote)) {
                     diagnostics.append(.error(at: quoteAt, "the quote for \(indicator.id) (\(target.year)) does not occur in \(indicator.sectionID).md",
                                               hint: "copy the plan's words exactly from the section text, with the same punctuation"))
                 } else if !Self.contains(quote, number: target.value.text) {
@@ -75,21 +75,46 @@ struct PlanChecker {
         }
     }
 
-    /// Text as a reader sees it: no emphasis markers, no line breaks or runs of spaces.
-    static func searchableText(_ markdown: String) -> String {
-        var out = ""
-        out.reserveCapacity(markdown.utf8.count)
+    /// Text as a reader sees it, as UTF-8: no emphasis markers (`**`), every run of spaces, tabs, line
+    /// breaks and ideographic spaces (U+3000) made one space.
+    static func searchableBytes(_ markdown: String) -> [UInt8] {
+        let input = Array(markdown.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
         var lastWasSpace = false
-        for ch in markdown.replacingAll("**", with: "") {
-            if ch.isWhitespace {
-                if !lastWasSpace { out.append(" ") }
+        var i = 0
+        while i < input.count {
+            let byte = input[i]
+            if byte == 0x2A, i + 1 < input.count, input[i + 1] == 0x2A { i += 2; continue }
+            let ideographicSpace = byte == 0xE3 && i + 2 < input.count && input[i + 1] == 0x80 && input[i + 2] == 0x80
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || ideographicSpace {
+                if !lastWasSpace { out.append(0x20) }
                 lastWasSpace = true
-            } else {
-                out.append(ch)
-                lastWasSpace = false
+                i += ideographicSpace ? 3 : 1
+                continue
             }
+            out.append(byte)
+            lastWasSpace = false
+            i += 1
         }
         return out
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte (UTF-8 makes this a search for whole characters).
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        let first = needle[0], last = needle.count - 1
+        var i = 0
+        while i + last < haystack.count {
+            if haystack[i] == first, haystack[i + last] == needle[last] {
+                var j = 1
+                while j < last, haystack[i + j] == needle[j] { j += 1 }
+                if j >= last { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// True when `number` occurs in `text` as a whole number, not inside a longer one (`60` is not in `600`).
@@ -105,12 +130,5 @@ struct PlanChecker {
             if !isDigitLike(before), !(after.isASCII && after.isNumber), !afterIsDecimal { return true }
         }
         return false
-    }
-}
-
-extension String {
-    func replacingAll(_ needle: String, with replacement: String) -> String {
-        guard !needle.isEmpty, contains(needle) else { return self }
-        return components(separatedBy: needle).joined(separator: replacement)
     }
 }

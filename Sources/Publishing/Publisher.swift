@@ -1,22 +1,25 @@
 import Diagnostics
 import Foundation
 import Model
+import Synchronization
 
 /// Writes the output folder. Every error in content or templates is found before this runs, so a failed build
 /// never gets here and the previous output stays exactly as it was.
 ///
-/// A first build writes into a fresh folder beside the destination and renames it into place. Later builds
-/// update the folder in place: a file whose bytes are unchanged is not touched (its modification time stays,
-/// so rsync and CDN uploads move only real changes), a changed file is written to a temporary name and
-/// renamed over the old one (never half-written), and a file the site no longer has is removed.
-public struct Publisher {
+/// A first build writes into a fresh folder beside the destination and renames it into place at the end.
+/// Later builds update the folder in place: a file whose bytes are unchanged is not touched (its modification
+/// time stays, so rsync and CDN uploads move only real changes), a changed file is written to a temporary name
+/// and renamed over the old one (never half-written), and a file the site no longer has is removed.
+///
+/// `write` may be called from many threads at once: rendering and writing run in parallel.
+public final class Publisher: Sendable {
     public let destination: URL
     public let displayDestination: String
-
-    public init(destination: URL, displayDestination: String? = nil) {
-        self.destination = destination.standardizedFileURL
-        self.displayDestination = displayDestination ?? destination.path
-    }
+    let previous: Manifest?
+    /// Where files go: the destination, or a fresh folder that becomes it.
+    let target: URL
+    let fresh: Bool
+    private let folders = Mutex<Set<String>>([])
 
     public struct Summary: Sendable, Equatable {
         public var written: [String] = []
@@ -25,88 +28,84 @@ public struct Publisher {
         public var bytesWritten: Int = 0
     }
 
-    /// What to do with one output path.
-    public enum Item: Sendable {
-        /// These bytes are the output.
-        case write(String, Data)
-        /// The file already in the destination is the output (its inputs have not changed).
-        case keep(String)
+    private let summary = Mutex(Summary())
 
-        var path: String {
-            switch self {
-            case .write(let path, _), .keep(let path): return path
-            }
-        }
-    }
-
-    /// Publishes `items`: the destination ends up holding exactly these files.
-    /// `previous` is the last build's manifest, used to avoid reading files to compare them.
-    public func publish(_ items: [Item], previous: Manifest? = nil) throws -> Summary {
-        var seen = Set<String>()
-        for item in items {
-            guard isSafeRelativePath(item.path), seen.insert(item.path).inserted else {
-                throw PublishError("refusing to write `\(item.path)`: not a unique path inside the output folder")
-            }
-        }
-        if FileManager.default.fileExists(atPath: destination.path) {
-            return try update(items, keep: seen, previous: previous)
-        }
-        return try createWhole(items)
-    }
-
-    /// The first build: everything into a fresh folder, renamed into place only when all is written.
-    private func createWhole(_ items: [Item]) throws -> Summary {
+    /// `previous` is the last build's manifest, used to tell unchanged files without reading them.
+    public init(destination: URL, displayDestination: String? = nil, previous: Manifest? = nil) throws {
+        self.destination = destination.standardizedFileURL
+        self.displayDestination = displayDestination ?? destination.path
+        self.previous = previous
         let fm = FileManager.default
-        let staging = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        var summary = Summary()
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for item in items {
-                guard case .write(let path, let data) = item else {
-                    throw PublishError("`\(item.path)` was to be kept, but there is no previous output")
-                }
-                let url = staging.appendingPathComponent(path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-                summary.written.append(path)
-                summary.bytesWritten += data.count
-            }
-            try fm.moveItem(at: staging, to: destination)
-            return summary
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
+        if fm.fileExists(atPath: self.destination.path) {
+            target = self.destination
+            fresh = false
+        } else {
+            target = self.destination.deletingLastPathComponent()
+                .appendingPathComponent(".\(self.destination.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
+            fresh = true
+            try? fm.removeItem(at: target)
+            try fm.createDirectory(at: target, withIntermediateDirectories: true)
         }
     }
 
-    private func update(_ items: [Item], keep: Set<String>, previous: Manifest?) throws -> Summary {
-        let fm = FileManager.default
-        var summary = Summary()
-        for item in items {
-            let url = destination.appendingPathComponent(item.path)
-            switch item {
-            case .keep(let path):
-                guard fm.fileExists(atPath: url.path) else { throw PublishError("`\(path)` was to be kept, but it is missing") }
-                summary.unchanged += 1
-            case .write(let path, let data):
-                if let old = previous?.outputs[path], old.size == data.count, old.hash == StableHash.of(data),
-                   let attributes = try? fm.attributesOfItem(atPath: url.path), (attributes[.size] as? NSNumber)?.intValue == data.count {
-                    summary.unchanged += 1
-                    continue
-                }
-                if previous?.outputs[path] == nil, let existing = fm.contents(atPath: url.path), existing == data {
-                    summary.unchanged += 1
-                    continue
-                }
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url, options: .atomic)
-                summary.written.append(path)
-                summary.bytesWritten += data.count
-            }
+    /// Writes one output, unless the file already holds these bytes.
+    public func write(_ path: String, _ data: Data, hash: UInt64) throws {
+        guard Self.isSafeRelativePath(path) else {
+            throw PublishError("refusing to write `\(path)`: not a path inside the output folder")
         }
-        summary.removed = try removeOthers(keeping: keep)
-        return summary
+        let url = target.appendingPathComponent(path)
+        if !fresh, isUnchanged(path, url: url, data: data, hash: hash) {
+            summary.withLock { $0.unchanged += 1 }
+            return
+        }
+        try ensureFolder(url.deletingLastPathComponent().path)
+        try FileWriter.write(data, to: url, atomically: !fresh)
+        summary.withLock {
+            $0.written.append(path)
+            $0.bytesWritten += data.count
+        }
+    }
+
+    /// Counts an output that was not rendered because its inputs are unchanged; its file must be there.
+    public func keep(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: target.appendingPathComponent(path).path) else {
+            throw PublishError("`\(path)` was to be kept, but it is missing; build again with --full")
+        }
+        summary.withLock { $0.unchanged += 1 }
+    }
+
+    /// Ends the build: removes what the site no longer has, or moves the fresh folder into place.
+    public func finish(keeping outputs: Set<String>) throws -> Summary {
+        if fresh {
+            try FileManager.default.moveItem(at: target, to: destination)
+        } else {
+            let removed = try removeOthers(keeping: outputs)
+            summary.withLock { $0.removed = removed }
+        }
+        return summary.withLock { state in
+            state.written.sort()
+            return state
+        }
+    }
+
+    /// After a failure: a first build leaves nothing behind.
+    public func abandon() {
+        if fresh { try? FileManager.default.removeItem(at: target) }
+    }
+
+    private func isUnchanged(_ path: String, url: URL, data: Data, hash: UInt64) -> Bool {
+        if let old = previous?.outputs[path] {
+            guard old.size == data.count, old.hash == hash else { return false }
+            var info = stat()
+            return stat(url.path, &info) == 0 && Int(info.st_size) == data.count
+        }
+        return FileManager.default.contents(atPath: url.path) == data
+    }
+
+    private func ensureFolder(_ folder: String) throws {
+        if folders.withLock({ $0.contains(folder) }) { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        folders.withLock { _ = $0.insert(folder) }
     }
 
     /// Removes files the site no longer has, then folders left empty.
@@ -131,7 +130,7 @@ public struct Publisher {
         return removed.sorted()
     }
 
-    private func isSafeRelativePath(_ path: String) -> Bool {
+    static func isSafeRelativePath(_ path: String) -> Bool {
         !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
     }
 }

@@ -2,6 +2,7 @@ import Charts
 import Diagnostics
 import Foundation
 import Model
+import Synchronization
 
 /// One file of the output folder, by its path relative to the folder.
 public struct RenderedFile: Sendable, Equatable {
@@ -25,7 +26,7 @@ public struct PlannedOutput: Sendable, Equatable {
 }
 
 /// Renders a checked `Site` through the templates into the files of the output folder.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
     /// Keys of every content file, for pages that show something of everything (the home page).
@@ -79,62 +80,81 @@ public struct SiteRenderer {
         return outputs
     }
 
-    /// Renders everything.
+    /// Renders everything, in memory (for `check` and tests).
     public func render() -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         let problems = Self.checkTemplates(templates)
         if problems.hasErrors { return ([], problems) }
-        let (files, renderProblems) = render(Set(plannedOutputs().map(\.path)))
+        let collected = Mutex<[RenderedFile]>([])
+        let renderProblems = render(Set(plannedOutputs().map(\.path))) { file in collected.withLock { $0.append(file) } }
+        let files = collected.withLock { $0 }.sorted { $0.path < $1.path }
         return (files, problems + renderProblems)
     }
 
-    /// Renders the outputs at `paths` (and their companions); the templates must have passed the check.
-    /// A plan's shared work (its sections' Markdown, quote anchors) is done only if one of its pages is asked for.
-    public func render(_ paths: Set<String>, progress: (Int) -> Void = { _ in }) -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
-        var files: [RenderedFile] = []
-        var diagnostics: [Diagnostic] = []
-        func page(_ path: String, _ template: String, _ values: [String: Any], embeds: [String: [String: Any]] = [:]) {
-            guard let html = templates.render(values, template: template) else {
-                diagnostics.append(.error(at: SourceLocation(file: templates.key(template: template)), "the template `\(template)` is missing"))
-                return
-            }
-            var full = html
-            for (id, table) in embeds.sorted(by: { $0.key < $1.key }) {
-                let rendered = templates.render(table, template: Self.tablePartial) ?? ""
-                full = full.replacingOccurrences(of: PlanViews.embedMarker(id), with: rendered)
-            }
-            files.append(RenderedFile(path: path, data: Data(full.utf8)))
-            progress(files.count)
+    /// Renders the outputs at `paths` (and their companions), handing each file to `emit` as soon as it is
+    /// made. Plans are rendered in parallel, one per core; `emit` is called from several threads. A plan's
+    /// shared work (its sections' Markdown, quote anchors) is done only if one of its pages is asked for.
+    public func render(_ paths: Set<String>, emit: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
+        let diagnostics = Mutex<[Diagnostic]>([])
+        let plans = site.plans.filter { plan in
+            paths.contains(Paths.plan(plan)) || plan.sections.contains { paths.contains(Paths.section(plan, $0)) }
+                || plan.indicators.contains { paths.contains(Paths.indicator(plan, $0)) }
         }
+        // Job 0 is everything that is not a plan's; then one job per plan.
+        DispatchQueue.concurrentPerform(iterations: plans.count + 1) { job in
+            var problems: [Diagnostic] = []
+            if job == 0 {
+                renderSiteWide(paths, emit: emit, problems: &problems)
+            } else {
+                renderPlan(plans[job - 1], paths, emit: emit, problems: &problems)
+            }
+            if !problems.isEmpty { diagnostics.withLock { $0 += problems } }
+        }
+        return diagnostics.withLock { $0 }.sortedByLocation()
+    }
+
+    private func page(_ path: String, _ template: String, _ values: [String: Any], embeds: [String: [String: Any]] = [:],
+                      emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
+        guard let html = templates.render(values, template: template) else {
+            problems.append(.error(at: SourceLocation(file: templates.key(template: template)), "the template `\(template)` is missing"))
+            return
+        }
+        var full = html
+        for (id, table) in embeds.sorted(by: { $0.key < $1.key }) {
+            let rendered = templates.render(table, template: Self.tablePartial) ?? ""
+            full = full.replacingOccurrences(of: PlanViews.embedMarker(id), with: rendered)
+        }
+        emit(RenderedFile(path: path, data: Data(full.utf8)))
+    }
+
+    private func renderSiteWide(_ paths: Set<String>, emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
         let views = PageViews(site: site)
-        if paths.contains(Paths.home) { page(Paths.home, "home", views.home()) }
-        for plan in site.plans {
-            let planPaths = [Paths.plan(plan)] + plan.sections.map { Paths.section(plan, $0) } + plan.indicators.map { Paths.indicator(plan, $0) }
-            guard planPaths.contains(where: paths.contains) else { continue }
-            let planViews = PlanViews(site: site, plan: plan)
-            if paths.contains(Paths.plan(plan)) { page(Paths.plan(plan), "plan", planViews.planPage()) }
-            for section in plan.sections where paths.contains(Paths.section(plan, section)) {
-                let (values, embeds) = planViews.sectionPage(section)
-                page(Paths.section(plan, section), "section", values, embeds: embeds)
-            }
-            for indicator in plan.indicators where paths.contains(Paths.indicator(plan, indicator)) {
-                let (values, chartFile) = planViews.indicatorPage(indicator)
-                page(Paths.indicator(plan, indicator), "indicator", values)
-                files.append(chartFile)
-            }
-        }
-        if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound()) }
-        if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage()) }
-        if paths.contains(Paths.feed) { files.append(RenderedFile(path: Paths.feed, data: Data(views.feed().utf8))) }
+        if paths.contains(Paths.home) { page(Paths.home, "home", views.home(), emit: emit, problems: &problems) }
+        if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound(), emit: emit, problems: &problems) }
+        if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage(), emit: emit, problems: &problems) }
+        if paths.contains(Paths.feed) { emit(RenderedFile(path: Paths.feed, data: Data(views.feed().utf8))) }
         for release in site.releases where paths.contains(Paths.release(release)) {
-            page(Paths.release(release), "release", views.releasePage(release))
+            page(Paths.release(release), "release", views.releasePage(release), emit: emit, problems: &problems)
         }
         for asset in templates.assets where paths.contains("assets/" + asset.path) {
-            files.append(RenderedFile(path: "assets/" + asset.path, data: asset.data))
+            emit(RenderedFile(path: "assets/" + asset.path, data: asset.data))
         }
         if paths.contains(Paths.chartStylesheet), !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
-            files.append(RenderedFile(path: Paths.chartStylesheet, data: Data(ChartStyle.css.utf8)))
+            emit(RenderedFile(path: Paths.chartStylesheet, data: Data(ChartStyle.css.utf8)))
         }
-        return (files, diagnostics)
+    }
+
+    private func renderPlan(_ plan: Plan, _ paths: Set<String>, emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
+        let planViews = PlanViews(site: site, plan: plan)
+        if paths.contains(Paths.plan(plan)) { page(Paths.plan(plan), "plan", planViews.planPage(), emit: emit, problems: &problems) }
+        for section in plan.sections where paths.contains(Paths.section(plan, section)) {
+            let (values, embeds) = planViews.sectionPage(section)
+            page(Paths.section(plan, section), "section", values, embeds: embeds, emit: emit, problems: &problems)
+        }
+        for indicator in plan.indicators where paths.contains(Paths.indicator(plan, indicator)) {
+            let (values, chartFile) = planViews.indicatorPage(indicator)
+            page(Paths.indicator(plan, indicator), "indicator", values, emit: emit, problems: &problems)
+            emit(chartFile)
+        }
     }
 
     /// Checks the templates against every name a page can be given, as the sample site (which uses every

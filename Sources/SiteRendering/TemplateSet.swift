@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     let sources: [String: String]
     /// Asset path relative to `assets/` → bytes.
     public let assets: [(path: String, data: Data)]
+    /// Template name → the templates it uses, itself included (see `closure(of:)`).
+    let closures: [String: [String]]
 
     /// The key a template or asset file has in the build manifest: its path as messages show it.
     public func key(template name: String) -> String { displayFolder + "/" + name + ".mustache" }
@@ -31,6 +33,10 @@ public struct TemplateSet: Sendable {
     /// `name` and every partial and parent it uses, directly or through others: what a page made with it
     /// depends on.
     public func closure(of name: String) -> [String] {
+        closures[name] ?? Self.closure(of: name, in: sources)
+    }
+
+    static func closure(of name: String, in sources: [String: String]) -> [String] {
         var seen: Set<String> = []
         var pending = [name]
         while let next = pending.popLast() {
@@ -84,8 +90,10 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: displayFolder + "/\(name).mustache"), "the template `\(name)` is missing",
                                       hint: "the generator renders its pages with \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
+        var closures: [String: [String]] = [:]
+        for name in sources.keys { closures[name] = closure(of: name, in: sources) }
         return TemplateSet(folder: folder, displayFolder: displayFolder, library: MustacheLibrary(templates: templates),
-                           sources: sources, assets: assets)
+                           sources: sources, assets: assets, closures: closures)
     }
 
     /// Checks every tag against the names the page values provide and the templates that exist.

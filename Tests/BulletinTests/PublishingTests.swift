@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BulletinCore
 @testable import Publishing
+import Model
 
 @Suite struct PublishingTests {
     @Test func aFailedBuildLeavesThePreviousSiteByteForByte() throws {
@@ -35,10 +36,12 @@ import BulletinCore
         try Data("stale".utf8).write(to: site.appendingPathComponent("old/stale.html"))
         try Data("same".utf8).write(to: site.appendingPathComponent("same.html"))
 
-        let summary = try Publisher(destination: site).publish([
-            .write("index.html", Data("新".utf8)), .write("a/b.css", Data("x".utf8)), .write("same.html", Data("same".utf8)),
-        ])
-        #expect(summary.written == ["index.html", "a/b.css"])
+        let publisher = try Publisher(destination: site)
+        for (path, text) in [("index.html", "新"), ("a/b.css", "x"), ("same.html", "same")] {
+            try publisher.write(path, Data(text.utf8), hash: StableHash.of(Data(text.utf8)))
+        }
+        let summary = try publisher.finish(keeping: ["index.html", "a/b.css", "same.html"])
+        #expect(summary.written == ["a/b.css", "index.html"])
         #expect(summary.unchanged == 1)
         #expect(summary.removed == ["old/stale.html"])
         #expect(Support.snapshot(site) == ["index.html": Data("新".utf8), "a/b.css": Data("x".utf8), "same.html": Data("same".utf8)])
@@ -49,7 +52,10 @@ import BulletinCore
         let scratch = try Support.scratch()
         defer { Support.remove(scratch) }
         let site = scratch.appendingPathComponent("Site")
-        let summary = try Publisher(destination: site).publish([.write("index.html", Data("新".utf8))])
+        let publisher = try Publisher(destination: site)
+        try publisher.write("index.html", Data("新".utf8), hash: 0)
+        #expect(!FileManager.default.fileExists(atPath: site.path), "nothing appears until the build is finished")
+        let summary = try publisher.finish(keeping: ["index.html"])
         #expect(summary.written == ["index.html"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["Site"], "no staging folder is left")
     }
@@ -58,11 +64,14 @@ import BulletinCore
         let scratch = try Support.scratch()
         defer { Support.remove(scratch) }
         let site = scratch.appendingPathComponent("Site")
+        let publisher = try Publisher(destination: site)
         #expect(throws: PublishError.self) {
-            try Publisher(destination: site).publish([.write("../escape.html", Data())])
+            try publisher.write("../escape.html", Data(), hash: 0)
         }
+        publisher.abandon()
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("escape.html").path))
         #expect(!FileManager.default.fileExists(atPath: site.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path).isEmpty, "no staging folder is left")
     }
 }
 

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Benchmarks/compare-hugo.sh N [RUNS]: builds a corpus of N generated plans with bulletin, and the same
+# Markdown section pages with Hugo (Debian's `hugo`, with a minimal layout this script writes), RUNS times
+# each (default 5), in one run on one machine. Prints median wall time and peak memory of each, and ends
+# with the line `ratio bulletin/hugo: R` (median time of bulletin's full build over Hugo's).
+#
+# bulletin's build is the whole site: section pages, plan pages, a page and a chart per indicator, overview
+# and breakdown charts. Hugo's is the 4·N section pages (and its own list pages) from the same Markdown.
+set -euo pipefail
+N=${1:?usage: compare-hugo.sh N [RUNS]}
+RUNS=${2:-5}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+work=${BENCH_DIR:-$(mktemp -d /tmp/bulletin-bench.XXXXXX)}
+bulletin=${BULLETIN:-$root/.build/release/bulletin}
+
+command -v hugo >/dev/null || { echo "hugo is not installed (Debian: apt-get install hugo)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed (Debian: apt-get install time)" >&2; exit 1; }
+if [ ! -x "$bulletin" ]; then
+  (cd "$root" && swift build -c release --product bulletin >&2)
+fi
+
+echo "corpus: $N plans in $work (seed fixed, so every run of this script measures the same files)"
+rm -rf "$work/content" "$work/hugo"
+"$here/corpus.sh" "$N" "$work/content"
+
+# The Hugo site: the same section files (their YAML front matter has a title; Hugo ignores the other keys).
+mkdir -p "$work/hugo/layouts/_default" "$work/hugo/content"
+cp -r "$work/content/plans" "$work/hugo/content/plans"
+find "$work/hugo/content" -name '*.yaml' -delete
+cat > "$work/hugo/config.toml" <<'TOML'
+baseURL = "/"
+languageCode = "zh-CN"
+title = "基准测试语料"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+  unsafe = false
+TOML
+cat > "$work/hugo/layouts/_default/single.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><nav><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a> › <a href="{{ .Parent.RelPermalink }}">{{ .Parent.Title }}</a></nav>
+<main><h1>{{ .Title }}</h1>{{ .TableOfContents }}{{ .Content }}</main></body></html>
+HTML
+cat > "$work/hugo/layouts/_default/list.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
+HTML
+
+median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+# Runs a command RUNS times; prints "median-seconds max-rss-kB". With CLEAN=1 each run starts from nothing.
+measure() {
+  local times=() mems=()
+  for _ in $(seq "$RUNS"); do
+    if [ "${CLEAN:-1}" = 1 ]; then rm -rf "$work/out" "$work/.bulletin-cache" "$work/hugo/public" "$work/hugo/resources"; fi
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
+    read -r t m < "$work/time.txt"
+    times+=("$t"); mems+=("$m")
+  done
+  echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${mems[@]}" | sort -n | tail -1)"
+}
+
+read -r b_time b_mem < <(measure "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out")
+pages=$(find "$work/out" -name '*.html' | wc -l)
+read -r h_time h_mem < <(cd "$work/hugo" && measure hugo --quiet --source "$work/hugo" --destination "$work/hugo/public")
+hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
+
+# Rebuilds on the last full build's output: nothing changed, then one indicator changed.
+"$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out"
+read -r noop_time noop_mem < <(CLEAN=0 measure "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out")
+one_times=()
+for i in $(seq "$RUNS"); do
+  sed -i "0,/baseline: { year: \([0-9]*\), value: \([0-9.]*\) }/s//baseline: { year: \1, value: \2$i }/" "$work/content/plans/plan-00001/indicators.yaml"
+  /usr/bin/time -f "%e" -o "$work/time.txt" "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
+  one_times+=("$(cat "$work/time.txt")")
+done
+one_time=$(printf '%s\n' "${one_times[@]}" | median)
+
+cores=$(nproc)
+echo "machine: $(uname -m), $cores cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(hugo version | cut -d' ' -f1-2)"
+printf '%-28s %10s %12s %10s\n' "" "median s" "peak MiB" "pages"
+printf '%-28s %10s %12.0f %10s\n' "bulletin full build" "$b_time" "$(echo "$b_mem / 1024" | bc -l)" "$pages"
+printf '%-28s %10s %12.0f %10s\n' "hugo (section pages only)" "$h_time" "$(echo "$h_mem / 1024" | bc -l)" "$hugo_pages"
+printf '%-28s %10s\n' "bulletin no-op rebuild" "$noop_time"
+printf '%-28s %10s\n' "bulletin one-indicator edit" "$one_time"
+echo "no-op rebuild / full build: $(echo "scale=3; $noop_time / $b_time" | bc -l)"
+echo "one-indicator rebuild / full build: $(echo "scale=3; $one_time / $b_time" | bc -l)"
+echo "memory bulletin/hugo: $(echo "scale=2; $b_mem / $h_mem" | bc -l)"
+echo "ratio bulletin/hugo: $(echo "scale=2; $b_time / $h_time" | bc -l)"
