@@ -177,3 +177,26 @@ public struct SiteRenderer: Sendable {
         }
     }
 }
+
+extension SiteRenderer {
+    /// Every page's template and values, embedded tables included (for checking the renderer).
+    func allPageValues() -> [(template: String, values: [String: Any])] {
+        let views = PageViews(site: site)
+        var pages: [(String, [String: Any])] = [("home", views.home()), ("404", views.notFound())]
+        if !site.releases.isEmpty {
+            pages.append(("releases", views.releasesPage()))
+            pages += site.releases.map { ("release", views.releasePage($0)) }
+        }
+        for plan in site.plans {
+            let planViews = PlanViews(site: site, plan: plan)
+            pages.append(("plan", planViews.planPage()))
+            for section in plan.sections {
+                let (values, embeds) = planViews.sectionPage(section)
+                pages.append(("section", values))
+                pages += embeds.values.map { (Self.tablePartial, $0) }
+            }
+            pages += plan.indicators.map { ("indicator", planViews.indicatorPage($0).values) }
+        }
+        return pages
+    }
+}

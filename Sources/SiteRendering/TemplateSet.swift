@@ -11,7 +11,10 @@ import Mustache
 public struct TemplateSet: Sendable {
     public let folder: URL
     public let displayFolder: String
+    /// swift-mustache, used to read the templates (its errors have line and column) and by a test that
+    /// checks the fast renderer against it.
     let library: MustacheLibrary
+    let renderer: TemplateRenderer
     let sources: [String: String]
     /// Asset path relative to `assets/` → bytes.
     public let assets: [(path: String, data: Data)]
@@ -61,6 +64,7 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         var assets: [(String, Data)] = []
         var templates: [String: MustacheTemplate] = [:]
+        var compiled: [String: CompiledTemplate] = [:]
         let paths = enumerator.compactMap { $0 as? String }.sorted()
         for path in paths {
             let url = folder.appendingPathComponent(path)
@@ -76,6 +80,10 @@ public struct TemplateSet: Sendable {
                 sources[name] = text
                 do {
                     templates[name] = try MustacheTemplate(string: text)
+                    compiled[name] = try CompiledTemplate(text)
+                } catch let error as CompiledTemplate.Failure {
+                    diagnostics.append(.error(at: SourceLocation(file: display, line: error.line, column: error.column),
+                                              "template syntax error: \(error.message)"))
                 } catch let error as MustacheTemplate.ParserError {
                     diagnostics.append(.error(at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber + 1),
                                               "template syntax error: \(error.error)", hint: "check that every {{#section}} has a matching {{/section}}"))
@@ -93,7 +101,7 @@ public struct TemplateSet: Sendable {
         var closures: [String: [String]] = [:]
         for name in sources.keys { closures[name] = closure(of: name, in: sources) }
         return TemplateSet(folder: folder, displayFolder: displayFolder, library: MustacheLibrary(templates: templates),
-                           sources: sources, assets: assets, closures: closures)
+                           renderer: TemplateRenderer(templates: compiled), sources: sources, assets: assets, closures: closures)
     }
 
     /// Checks every tag against the names the page values provide and the templates that exist.
@@ -129,6 +137,11 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ values: [String: Any], template: String) -> String? {
+        renderer.render(values, template: template)
+    }
+
+    /// The same, through swift-mustache: for checking the fast renderer.
+    func renderWithSwiftMustache(_ values: [String: Any], template: String) -> String? {
         library.render(values, withTemplate: template)
     }
 }

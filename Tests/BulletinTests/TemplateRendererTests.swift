@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import ContentLoading
+import Diagnostics
+@testable import SiteRendering
+
+/// The fast renderer must give exactly what swift-mustache gives, for every page of the real site.
+@Suite struct TemplateRendererTests {
+    @Test func rendersEveryPageByteForByteAsSwiftMustache() throws {
+        var diagnostics: [Diagnostic] = []
+        let templates = try #require(TemplateSet.load(from: Support.templates, displayFolder: "Templates", diagnostics: &diagnostics))
+        let loaded = ContentLoader(root: Support.content, displayRoot: "Content").load()
+        let site = try #require(loaded.site)
+        let pages = SiteRenderer(site: site, templates: templates).allPageValues()
+            + SiteRenderer(site: SampleSite.site, templates: templates).allPageValues()
+        #expect(pages.count > 140)
+        for (template, values) in pages {
+            let fast = templates.render(values, template: template)
+            let reference = templates.renderWithSwiftMustache(values, template: template)
+            #expect(fast == reference, "\(template) differs")
+        }
+    }
+
+    @Test func followsTheMustacheRulesForStandaloneLinesAndIndentedPartials() throws {
+        let partial = try CompiledTemplate("<b>{{x}}</b>\n<i>{{y}}</i>\n")
+        let page = try CompiledTemplate("""
+        <ul>
+          {{#items}}
+          <li>{{name}}</li>
+          {{/items}}
+          {{^items}}
+          <li>none</li>
+          {{/items}}
+        </ul>
+          {{> part}}
+        {{! a comment line }}
+        <p>{{{raw}}} {{&raw}} {{escaped}}</p>
+        """)
+        let renderer = TemplateRenderer(templates: ["page": page, "part": partial])
+        let output = renderer.render(["items": [["name": "一"], ["name": "二"]], "x": "X", "y": "Y",
+                                      "raw": "<em>", "escaped": "<\"&'>"], template: "page")
+        #expect(output == """
+        <ul>
+          <li>一</li>
+          <li>二</li>
+        </ul>
+          <b>X</b>
+          <i>Y</i>
+        <p><em> <em> &lt;&quot;&amp;&#39;&gt;</p>
+        """)
+    }
+
+    @Test func reportsAnUnclosedSectionWhereItIs() {
+        #expect(throws: CompiledTemplate.Failure.self) { try CompiledTemplate("<p>\n{{#a}}\n</p>") }
+        do {
+            _ = try CompiledTemplate("ok\n{{/b}}")
+        } catch let failure as CompiledTemplate.Failure {
+            #expect(failure.line == 2)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
