@@ -1,12 +1,13 @@
 import Diagnostics
 import Foundation
 import Model
+import Synchronization
 
 /// Reads a content folder into a checked `Site`, collecting every problem across all files.
 ///
 /// Layout: `site.yaml`, and `plans/<slug>/` folders each holding `plan.yaml`, section `*.md` files and an
 /// optional `indicators.yaml`. See docs/content-format.md.
-public struct ContentLoader {
+public struct ContentLoader: Sendable {
     public let root: URL
     /// How the content folder is named in messages (as the user typed it, e.g. `Content`).
     public let displayRoot: String
@@ -97,13 +98,24 @@ public struct ContentLoader {
                                       hint: "create plans/<slug>/plan.yaml, or run `bulletin new plan <slug>`"))
             return []
         }
-        var plans: [Plan] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        let folders = names.sorted().filter { name in
             var isDirectory: ObjCBool = false
-            let url = plansURL.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            let loader = PlanLoader(folder: url, slug: name, displayFolder: display("plans/" + name))
-            if let plan = loader.load(&diagnostics) { plans.append(plan) }
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: plansURL.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+        }
+        // Plans are independent: load them in parallel, one per core, and keep the results in folder order.
+        let results = Mutex([(Plan?, [Diagnostic])?](repeating: nil, count: folders.count))
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            let name = folders[index]
+            var problems: [Diagnostic] = []
+            let plan = PlanLoader(folder: plansURL.appendingPathComponent(name), slug: name, displayFolder: display("plans/" + name)).load(&problems)
+            results.withLock { $0[index] = (plan, problems) }
+        }
+        var plans: [Plan] = []
+        for result in results.withLock({ $0 }) {
+            guard let (plan, problems) = result else { continue }
+            diagnostics += problems
+            if let plan { plans.append(plan) }
         }
         if plans.isEmpty, !diagnostics.hasErrors {
             diagnostics.append(.error(at: SourceLocation(file: display("plans")), "there are no plans in plans/",

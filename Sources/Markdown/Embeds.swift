@@ -30,19 +30,28 @@ extension Markdown {
     /// The embeds of a source, found line by line outside fenced code, for checking before rendering.
     public static func embeds(in source: String) -> [Embed] {
         var result: [Embed] = []
-        var fence: Substring?
-        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
-            }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = trimmed.prefix(3)
-                continue
-            }
-            if let embed = Embed.parse(String(line), line: index + 1), embed.name != boxName {
-                result.append(embed)
+        var fence: UInt8?  // ` or ~ while inside a fenced code block
+        var lineNumber = 0
+        var source = source
+        source.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                lineNumber += 1
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var first = start
+                while first < end, bytes[first] == 0x20 { first += 1 }
+                let isFence = first + 2 < end && (bytes[first] == 0x60 || bytes[first] == 0x7E)
+                    && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
+                if let open = fence {
+                    if isFence, bytes[first] == open { fence = nil }
+                } else if isFence {
+                    fence = bytes[first]
+                } else if first + 1 < end, bytes[first] == 0x5B, bytes[first + 1] == 0x21 {  // "[!"
+                    let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    if let embed = Embed.parse(line, line: lineNumber), embed.name != boxName { result.append(embed) }
+                }
+                start = end + 1
             }
         }
         return result

@@ -12,28 +12,55 @@ public struct FrontMatterSplit: Sendable, Equatable {
     public var unterminated: Bool
 
     /// Splits `---` fenced front matter from the start of `text`. A file without an opening fence is all body.
+    /// Works on UTF-8 bytes: only the front matter's lines are looked at, however long the body is.
     public static func split(_ text: String) -> FrontMatterSplit {
-        // "\r\n" is one Character in Swift, so split on both kinds of line end.
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") {
-            lines[0] = first.dropFirst()
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Lines as byte ranges, without their line ends.
+        func line(at start: Int) -> (content: Range<Int>, next: Int) {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let next = end < bytes.count ? end + 1 : end
+            var contentEnd = end
+            if contentEnd > start, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            return (start..<contentEnd, next)
         }
-        guard lines.first.map({ $0.trimmingTrailingSpaces() == "---" }) == true else {
+        func isFence(_ range: Range<Int>, dots: Bool = false) -> Bool {
+            var slice = bytes[range]
+            while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+            return slice.elementsEqual("---".utf8) || (dots && slice.elementsEqual("...".utf8))
+        }
+        func normalisedLines(_ range: Range<Int>) -> String {
+            // Line ends become \n, as the lines are joined again.
+            var out: [UInt8] = []
+            out.reserveCapacity(range.count)
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if bytes[i] == 0x0D, i + 1 < range.upperBound, bytes[i + 1] == 0x0A { i += 1; continue }
+                out.append(bytes[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let first = line(at: 0)
+        guard !bytes.isEmpty, isFence(first.content) else {
             return FrontMatterSplit(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1, unterminated: false)
         }
-        for index in 1..<lines.count where lines[index].trimmingTrailingSpaces() == "---" || lines[index].trimmingTrailingSpaces() == "..." {
-            let yaml = lines[1..<index].joined(separator: "\n")
-            let body = lines[(index + 1)...].joined(separator: "\n")
-            return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: index + 2, unterminated: false)
+        var position = first.next, lineNumber = 2
+        while position < bytes.count {
+            let current = line(at: position)
+            if isFence(current.content, dots: true) {
+                var yamlEnd = max(first.next, current.content.lowerBound - 1)  // without the line end before the fence
+                if yamlEnd > first.next, bytes[yamlEnd - 1] == 0x0D { yamlEnd -= 1 }
+                let yaml = normalisedLines(first.next..<yamlEnd)
+                let bodyStart = current.next
+                let body = bodyStart < bytes.count ? normalisedLines(bodyStart..<bytes.count) : ""
+                return FrontMatterSplit(yaml: position == first.next ? "" : yaml, yamlFirstLine: 2, body: body,
+                                        bodyFirstLine: lineNumber + 1, unterminated: false)
+            }
+            position = current.next
+            lineNumber += 1
         }
-        return FrontMatterSplit(yaml: nil, yamlFirstLine: 2, body: "", bodyFirstLine: lines.count + 1, unterminated: true)
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingTrailingSpaces() -> Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
+        return FrontMatterSplit(yaml: nil, yamlFirstLine: 2, body: "", bodyFirstLine: lineNumber, unterminated: true)
     }
 }

@@ -170,27 +170,32 @@ public enum Markdown {
     /// an author types, so every bare heading tag in the output is one of ours.
     private static func addHeadingIDs(_ html: String, outline: [Heading]) -> String {
         guard !outline.isEmpty else { return html }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + outline.count * 32)
-        var rest = html[...]
         var headings = outline.makeIterator()
-        while let range = rest.range(of: "<h") {
-            let after = rest[range.upperBound...]
-            if let digit = after.first, ("1"..."6").contains(digit), after.dropFirst().first == ">" {
-                result += rest[..<range.lowerBound]
-                if let heading = headings.next() {
-                    result += "<h\(digit) id=\"\(HTML.escape(heading.anchor))\">"
+        var out: [UInt8] = []
+        var html = html
+        html.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count + outline.count * 48)
+            var i = 0, copied = 0
+            while i + 3 < bytes.count {
+                // "<h" digit ">"
+                if bytes[i] == 0x3C, bytes[i + 1] == 0x68, bytes[i + 2] >= 0x31, bytes[i + 2] <= 0x36, bytes[i + 3] == 0x3E {
+                    out.append(contentsOf: bytes[copied..<i])
+                    if let heading = headings.next() {
+                        out.append(contentsOf: "<h".utf8)
+                        out.append(bytes[i + 2])
+                        out.append(contentsOf: " id=\"\(HTML.escape(heading.anchor))\">".utf8)
+                    } else {
+                        out.append(contentsOf: bytes[i..<i + 4])
+                    }
+                    i += 4
+                    copied = i
                 } else {
-                    result += "<h\(digit)>"
+                    i += 1
                 }
-                rest = after.dropFirst(2)
-            } else {
-                result += rest[..<range.upperBound]
-                rest = after
             }
+            out.append(contentsOf: bytes[copied..<bytes.count])
         }
-        result += rest
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
