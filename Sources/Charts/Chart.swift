@@ -50,8 +50,18 @@ public struct Chart: Sendable, Equatable {
     /// prints the same anywhere.
     public func standaloneFile(_ width: ChartWidth) -> String {
         let svg = self.svg(width)
-        guard !svg.contains("<style>"), let end = svg.range(of: "</desc>") else { return svg }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg[..<end.upperBound] + "<style>" + ChartStyle.css + "</style>" + svg[end.upperBound...] + "\n"
+        let bytes = Array(svg.utf8)
+        let marker = Array("</desc>".utf8)
+        guard let end = firstIndex(of: marker, in: bytes), firstIndex(of: Array("<style>".utf8), in: bytes) == nil else { return svg }
+        var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+        out.reserveCapacity(bytes.count + ChartStyle.css.utf8.count + 64)
+        out += bytes[..<(end + marker.count)]
+        out += "<style>".utf8
+        out += ChartStyle.css.utf8
+        out += "</style>".utf8
+        out += bytes[(end + marker.count)...]
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
     public func layout(_ width: ChartWidth) -> ChartLayout { width == .compact ? compactLayout : wideLayout }
 }
@@ -115,4 +125,20 @@ struct ValueAxis {
 
     /// The axis title: 单位：万家.
     var title: String { unitScale.unit.isEmpty ? "" : "单位：" + unitScale.unit }
+}
+
+/// The first place `needle` occurs in `haystack`, by bytes.
+func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == needle[0] {
+            var j = 1
+            while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return i }
+        }
+        i += 1
+    }
+    return nil
 }

@@ -6,36 +6,48 @@ enum QuoteAnchors {
     /// Wraps the first occurrence of each quote that lies within text (not inside a tag, not across markup) in
     /// `<span class="quote-anchor" id="…">`. Returns the new HTML and the id given to each quote found.
     static func mark(_ html: String, quotes: [(quote: String, id: String)]) -> (html: String, ids: [String: String]) {
-        var insertions: [(range: Range<String.Index>, id: String)] = []
+        guard !quotes.isEmpty else { return (html, [:]) }
+        let bytes = Array(html.utf8)
+        // Where text ends and tags begin: a position is inside a tag when the last `<` before it is after the last `>`.
+        var insideTag = [Bool](repeating: false, count: bytes.count)
+        var inTag = false
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x3C { inTag = true }
+            insideTag[index] = inTag
+            if byte == 0x3E { inTag = false }
+        }
+        var insertions: [(start: Int, end: Int, id: String)] = []
         var ids: [String: String] = [:]
         for (quote, id) in quotes where ids[quote] == nil {
-            let needle = escapeLikeCMark(quote)
-            guard !needle.isEmpty else { continue }
-            var searchStart = html.startIndex
-            while let found = html.range(of: needle, range: searchStart..<html.endIndex) {
-                let before = html[html.startIndex..<found.lowerBound]
-                let insideTag = (before.lastIndex(of: "<") ?? html.startIndex) > (before.lastIndex(of: ">") ?? html.startIndex)
-                let overlapsEarlier = insertions.contains { $0.range.overlaps(found) }
-                if !insideTag && !overlapsEarlier {
-                    insertions.append((found, id))
-                    ids[quote] = id
-                    break
+            let needle = Array(escapeLikeCMark(quote).utf8)
+            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
+            var i = 0
+            search: while i + needle.count <= bytes.count {
+                if bytes[i] == needle[0], !insideTag[i] {
+                    var j = 1
+                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count, !insertions.contains(where: { $0.start < i + needle.count && i < $0.end }) {
+                        insertions.append((i, i + needle.count, id))
+                        ids[quote] = id
+                        break search
+                    }
                 }
-                searchStart = found.upperBound
+                i += 1
             }
         }
-        var result = ""
-        result.reserveCapacity(html.utf8.count + insertions.count * 48)
-        var cursor = html.startIndex
-        for insertion in insertions.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            result += html[cursor..<insertion.range.lowerBound]
-            result += "<span class=\"quote-anchor\" id=\"\(insertion.id)\">"
-            result += html[insertion.range]
-            result += "</span>"
-            cursor = insertion.range.upperBound
+        guard !insertions.isEmpty else { return (html, ids) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + insertions.count * 48)
+        var cursor = 0
+        for insertion in insertions.sorted(by: { $0.start < $1.start }) {
+            out += bytes[cursor..<insertion.start]
+            out += "<span class=\"quote-anchor\" id=\"\(insertion.id)\">".utf8
+            out += bytes[insertion.start..<insertion.end]
+            out += "</span>".utf8
+            cursor = insertion.end
         }
-        result += html[cursor...]
-        return (result, ids)
+        out += bytes[cursor...]
+        return (String(decoding: out, as: UTF8.self), ids)
     }
 
     /// cmark escapes these four in text.
