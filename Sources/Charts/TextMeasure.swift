@@ -31,19 +31,22 @@ public enum TextMeasure {
     /// Wide, fullwidth or (on a Chinese page) ambiguous.
     public static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        let wideRanges: [ClosedRange<UInt32>] = [
+        // Han characters first: nearly every wide character on these pages is one.
+        if v >= 0x4E00, v <= 0x9FFF { return true }
+        return wideRanges.contains { $0.contains(v) } || ambiguousRanges.contains { $0.contains(v) }
+    }
+
+    static let wideRanges: [ClosedRange<UInt32>] = [
             0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
             0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
         ]
-        let ambiguousRanges: [ClosedRange<UInt32>] = [
+    static let ambiguousRanges: [ClosedRange<UInt32>] = [
             0x00A7...0x00A7, 0x00B0...0x00B1, 0x00B7...0x00B7, 0x00D7...0x00D7, 0x00F7...0x00F7,
             0x2010...0x2016, 0x2018...0x2019, 0x201C...0x201D, 0x2020...0x2022, 0x2025...0x2027,
             0x2030...0x2030, 0x2032...0x2033, 0x203B...0x203B, 0x2103...0x2103, 0x2116...0x2116,
             0x2160...0x216B, 0x2190...0x2199, 0x2460...0x24E9, 0x2500...0x257F, 0x25A0...0x25FF, 0x2605...0x2606,
         ]
-        return wideRanges.contains { $0.contains(v) } || ambiguousRanges.contains { $0.contains(v) }
-    }
 
     // W3C Requirements for Chinese Text Layout: no line starts with closing punctuation, none ends with opening.
     static let noLineStart: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "》", "”", "’", "」", "』", "】", "〕", "…", "·", ",", ".", ";", ":", "?", "!", ")", "%", "％"]

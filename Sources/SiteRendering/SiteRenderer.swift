@@ -53,8 +53,14 @@ public struct SiteRenderer: Sendable {
             outputs.append(PlannedOutput(path: path, dependencies: Array(Set(inputs)).sorted(), companions: companions))
         }
         add(Paths.home, contentFiles + uses("home"))
+        // Content files by plan folder, grouped once (a filter per plan would be quadratic).
+        var filesByFolder: [String: [String]] = [:]
+        for file in contentFiles {
+            guard let slash = file.lastIndex(of: "/") else { continue }
+            filesByFolder[String(file[..<slash]), default: []].append(file)
+        }
         for plan in site.plans {
-            let folder = contentFiles.filter { $0.hasPrefix(plan.sourceFolder + "/") }
+            let folder = filesByFolder[plan.sourceFolder] ?? []
             let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
             add(Paths.plan(plan), [siteFile] + folder + uses("plan", ["partials/chart", Self.tablePartial]))
             for section in plan.sections {
