@@ -88,11 +88,26 @@ public struct Builder {
     public func build(progress: Progress? = nil) -> Report {
         if let problem = outputProblem() { return Report(diagnostics: [problem]) }
         var clock = Stopwatch()
-        var (prepared, report) = prepare(&clock)
-        guard let prepared else { report.timings = clock.laps; return report }
-
         let outputURL = url(options.output)
         let previous = options.full ? nil : Manifest.load(for: outputURL).flatMap { $0.generator == Self.generatorIdentity ? $0 : nil }
+        // Nothing changed since the last build (same files, sizes and times, same generator, outputs in
+        // place): nothing to read, render or write.
+        let sourceFiles = SourceFiles([(url(options.content), options.content), (url(options.templates), options.templates)])
+        clock.lap("look at files")
+        if let previous, let totals = previous.totals, sourceFiles.unchanged(since: previous),
+           previous.outputs.keys.allSatisfy({ FileManager.default.fileExists(atPath: outputURL.appendingPathComponent($0).path) }) {
+            var report = Report(diagnostics: [])
+            report.plans = totals.plans
+            report.indicators = totals.indicators
+            report.pages = totals.pages
+            report.unchanged = previous.outputs.count
+            clock.lap("check outputs")
+            report.timings = clock.laps
+            return report
+        }
+        var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles)
+        guard let prepared else { report.timings = clock.laps; return report }
+
         let outputExists = FileManager.default.fileExists(atPath: outputURL.path)
         var fingerprints: [String: UInt64] = [:]
         var stale: Set<String> = []
@@ -148,7 +163,9 @@ public struct Builder {
             return report
         }
 
-        var manifest = Manifest(generator: Self.generatorIdentity, outputs: entries.withLock { $0 })
+        var manifest = Manifest(generator: Self.generatorIdentity, outputs: entries.withLock { $0 },
+                                sources: sourceFiles.sources(fingerprints: prepared.inputs),
+                                totals: .init(plans: report.plans, indicators: report.indicators, pages: report.pages))
         var keep = Set<String>()
         for output in prepared.outputs {
             for path in [output.path] + output.companions {
@@ -195,9 +212,16 @@ public struct Builder {
     }
 
     /// Load, check content and templates, and list the outputs with their inputs.
-    private func prepare(_ clock: inout Stopwatch) -> (Prepared?, Report) {
+    private func prepare(_ clock: inout Stopwatch, known: [String: Manifest.Source] = [:], files: SourceFiles? = nil) -> (Prepared?, Report) {
         var diagnostics: [Diagnostic] = []
-        let loaded = ContentLoader(root: url(options.content), displayRoot: options.content).load()
+        // Fingerprints of files whose size and time are as the last build saw them are taken from it.
+        var reusable: [String: UInt64] = [:]
+        if let files {
+            for (key, file) in files.files {
+                if let old = known[key], old.size == file.size, old.modified == file.modified { reusable[key] = old.hash }
+            }
+        }
+        let loaded = ContentLoader(root: url(options.content), displayRoot: options.content, knownFingerprints: reusable).load()
         diagnostics += loaded.diagnostics
         clock.lap("load")
         let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)

@@ -12,9 +12,13 @@ public struct ContentLoader: Sendable {
     /// How the content folder is named in messages (as the user typed it, e.g. `Content`).
     public let displayRoot: String
 
-    public init(root: URL, displayRoot: String? = nil) {
+    /// Fingerprints known to be current (the file has not changed since they were computed), by key.
+    public let knownFingerprints: [String: UInt64]
+
+    public init(root: URL, displayRoot: String? = nil, knownFingerprints: [String: UInt64] = [:]) {
         self.root = root
         self.displayRoot = displayRoot ?? root.path
+        self.knownFingerprints = knownFingerprints
     }
 
     public struct Result: Sendable {
@@ -59,8 +63,11 @@ public struct ContentLoader: Sendable {
         var inputs: [String: UInt64] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return inputs }
         for case let path as String in enumerator where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
-                inputs[display(path)] = StableHash.of(data)
+            let key = display(path)
+            if let known = knownFingerprints[key] {
+                inputs[key] = known
+            } else if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+                inputs[key] = StableHash.of(data)
             }
         }
         return inputs

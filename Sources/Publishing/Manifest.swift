@@ -18,16 +18,48 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
+    /// A file the site was built from, as it was: when size and modification time are the same, it is
+    /// taken to be unchanged (as `make` does) and its fingerprint is not computed again.
+    public struct Source: Codable, Sendable, Equatable {
+        public var size: Int
+        public var modified: Double
+        public var hash: UInt64
+
+        public init(size: Int, modified: Double, hash: UInt64) {
+            self.size = size
+            self.modified = modified
+            self.hash = hash
+        }
+    }
+
+    /// What the build held, for the summary line of a build that had nothing to do.
+    public struct Totals: Codable, Sendable, Equatable {
+        public var plans: Int
+        public var indicators: Int
+        public var pages: Int
+
+        public init(plans: Int, indicators: Int, pages: Int) {
+            self.plans = plans
+            self.indicators = indicators
+            self.pages = pages
+        }
+    }
+
     public var version: Int = Manifest.currentVersion
     /// Identifies the generator that wrote the outputs: a different one renders everything again.
     public var generator: String
     public var outputs: [String: Entry]
+    /// Every content, template and asset file, by key.
+    public var sources: [String: Source] = [:]
+    public var totals: Totals?
 
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
-    public init(generator: String, outputs: [String: Entry] = [:]) {
+    public init(generator: String, outputs: [String: Entry] = [:], sources: [String: Source] = [:], totals: Totals? = nil) {
         self.generator = generator
         self.outputs = outputs
+        self.sources = sources
+        self.totals = totals
     }
 
     /// Where the manifest of `output` is kept: `.bulletin-cache/<name>.json` in the output's parent folder.

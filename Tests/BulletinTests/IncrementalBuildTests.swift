@@ -64,6 +64,25 @@ import Model
         #expect(project.modificationDates() == before, "no file was touched")
     }
 
+    @Test func aDeletedOutputFileIsWrittenAgainAndATouchedSourceRendersNothingNew() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        #expect(project.build().succeeded)
+        let page = project.site.appendingPathComponent("plans/cq-tech-enterprises-2023/goals.html")
+        let bytes = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        let repaired = project.build()
+        #expect(repaired.written == ["plans/cq-tech-enterprises-2023/goals.html"])
+        #expect(try Data(contentsOf: page) == bytes)
+        // A new modification time with the same bytes: read again, nothing rendered differs, nothing written.
+        let goals = project.root.appendingPathComponent("Content/plans/cq-tech-enterprises-2023/goals.md")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: goals.path)
+        let touched = project.build()
+        #expect(touched.succeeded)
+        #expect(touched.rendered == 0)
+        #expect(touched.written.isEmpty)
+    }
+
     @Test func editingOneIndicatorRewritesOnlyThePagesThatShowIt() throws {
         let project = try Project()
         defer { Support.remove(project.root) }
