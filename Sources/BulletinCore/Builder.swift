@@ -95,7 +95,7 @@ public struct Builder {
         let sourceFiles = SourceFiles([(url(options.content), options.content), (url(options.templates), options.templates)])
         clock.lap("look at files")
         if let previous, let totals = previous.totals, sourceFiles.unchanged(since: previous),
-           previous.outputs.keys.allSatisfy({ FileManager.default.fileExists(atPath: outputURL.appendingPathComponent($0).path) }) {
+           previous.outputs.keys.allSatisfy({ fileExists(outputURL.path + "/" + $0) }) {
             var report = Report(diagnostics: [])
             report.plans = totals.plans
             report.indicators = totals.indicators
@@ -115,7 +115,7 @@ public struct Builder {
             let fingerprint = prepared.fingerprint(of: output)
             fingerprints[output.path] = fingerprint
             let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint }
-            let present = outputExists && FileManager.default.fileExists(atPath: outputURL.appendingPathComponent(output.path).path)
+            let present = outputExists && fileExists(outputURL.path + "/" + output.path)
             if !present || previous?.outputs[output.path]?.inputs != fingerprint || !companions { stale.insert(output.path) }
         }
         // Which output each rendered file belongs to (a page's chart file belongs to the page).
@@ -172,9 +172,7 @@ public struct Builder {
                 keep.insert(path)
                 if manifest.outputs[path] == nil, let old = previous?.outputs[path] {
                     manifest.outputs[path] = old
-                    do { try publisher.keep(path) } catch {
-                        report.diagnostics.append(.error(at: SourceLocation(file: options.output), "\(error)"))
-                    }
+                    publisher.keep(path)
                 }
             }
         }

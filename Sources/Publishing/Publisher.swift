@@ -66,11 +66,9 @@ public final class Publisher: Sendable {
         }
     }
 
-    /// Counts an output that was not rendered because its inputs are unchanged; its file must be there.
-    public func keep(_ path: String) throws {
-        guard FileManager.default.fileExists(atPath: target.appendingPathComponent(path).path) else {
-            throw PublishError("`\(path)` was to be kept, but it is missing; build again with --full")
-        }
+    /// Counts an output that was not rendered because its inputs are unchanged (the build checked that its
+    /// file is there).
+    public func keep(_ path: String) {
         summary.withLock { $0.unchanged += 1 }
     }
 
@@ -78,6 +76,22 @@ public final class Publisher: Sendable {
     public func finish(keeping outputs: Set<String>) throws -> Summary {
         if fresh {
             try FileManager.default.moveItem(at: target, to: destination)
+        } else if let previous {
+            // What the last build wrote and this one does not: no need to look through the whole folder.
+            var removed: [String] = []
+            for path in previous.outputs.keys where !outputs.contains(path) {
+                let url = destination.appendingPathComponent(path)
+                if FileManager.default.fileExists(atPath: url.path) {
+                    try FileManager.default.removeItem(at: url)
+                    removed.append(path)
+                }
+                var folder = url.deletingLastPathComponent()
+                while folder.path.count > destination.path.count, (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+                    try? FileManager.default.removeItem(at: folder)
+                    folder = folder.deletingLastPathComponent()
+                }
+            }
+            summary.withLock { $0.removed = removed.sorted() }
         } else {
             let removed = try removeOthers(keeping: outputs)
             summary.withLock { $0.removed = removed }
