@@ -1,6 +1,9 @@
 import Foundation
 import Model
 import Publishing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files a build reads, with their sizes and modification times: what tells a build with nothing to do
 /// without reading anything, and which fingerprints can be taken from the last build.
@@ -8,21 +11,34 @@ struct SourceFiles {
     /// Key (the path as messages show it) → size and modification time.
     var files: [String: (size: Int, modified: Double, url: URL)] = [:]
 
-    /// Every file under `folders` (hidden ones aside), keyed as `display/relative/path`.
+    /// Every file under `folders` (hidden ones aside), keyed as `display/relative/path`. Walked with
+    /// readdir and stat: this runs on every build, over thousands of files.
     init(_ folders: [(url: URL, display: String)]) {
-        let fm = FileManager.default
         for folder in folders {
-            guard let enumerator = fm.enumerator(at: folder.url, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey],
-                                                 options: [.skipsHiddenFiles]) else { continue }
-            let base = folder.url.standardizedFileURL.path
-            for case let url as URL in enumerator {
-                guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]),
-                      values.isRegularFile == true else { continue }
-                let path = url.standardizedFileURL.path
-                guard path.hasPrefix(base + "/") else { continue }
-                let relative = String(path.dropFirst(base.count + 1))
-                let key = folder.display.hasSuffix("/") ? folder.display + relative : folder.display + "/" + relative
-                files[key] = (values.fileSize ?? 0, values.contentModificationDate?.timeIntervalSince1970 ?? 0, url)
+            let display = folder.display.hasSuffix("/") ? String(folder.display.dropLast()) : folder.display
+            walk(folder.url.standardizedFileURL.path, key: display)
+        }
+    }
+
+    private mutating func walk(_ path: String, key: String) {
+        guard let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        var entries: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { entries.append(name) }
+        }
+        for name in entries {
+            let childPath = path + "/" + name, childKey = key + "/" + name
+            var info = stat()
+            guard stat(childPath, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(childPath, key: childKey)
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+                files[childKey] = (Int(info.st_size), modified, URL(fileURLWithPath: childPath))
             }
         }
     }
@@ -46,10 +62,6 @@ struct SourceFiles {
         return result
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Whether a file is there: one system call, for the tens of thousands of outputs a build looks at.
 func fileExists(_ path: String) -> Bool {

@@ -97,11 +97,21 @@ public struct Manifest: Sendable, Equatable {
     }
 
     static func decode(_ data: Data) -> Manifest? {
-        let lines = data.split(separator: 0x0A)
-        guard let header = lines.first, String(decoding: header, as: UTF8.self) == "bulletin-manifest\t\(currentVersion)" else { return nil }
+        // Lines and fields as byte ranges of one buffer: no copies until a field becomes a value.
+        let bytes = [UInt8](data)
+        var lines: [[String]] = []
+        lines.reserveCapacity(bytes.count / 80)
+        var fields: [String] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x09 || byte == 0x0A {
+            fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index + 1
+            if byte == 0x0A { lines.append(fields); fields = [] }
+        }
+        guard let header = lines.first, header == ["bulletin-manifest", "\(currentVersion)"] else { return nil }
         var manifest = Manifest(generator: "")
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        manifest.outputs.reserveCapacity(lines.count)
+        for fields in lines.dropFirst() {
             switch fields.first {
             case "generator" where fields.count == 2:
                 manifest.generator = unescape(fields[1])
