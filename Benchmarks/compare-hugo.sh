@@ -15,6 +15,8 @@ root=$(cd "$here/.." && pwd)
 # files soon after deleting many (each run starts from nothing) costs far more than the generators do.
 if [ -z "${BENCH_DIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then BENCH_DIR=$(mktemp -d /dev/shm/bulletin-bench.XXXXXX); fi
 work=${BENCH_DIR:-$(mktemp -d /tmp/bulletin-bench.XXXXXX)}
+# The corpus and the outputs are removed at the end (they take gigabytes at N = 5000); BENCH_KEEP=1 keeps them.
+[ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
 bulletin=${BULLETIN:-$root/.build/release/bulletin}
 
 command -v hugo >/dev/null || { echo "hugo is not installed (Debian: apt-get install hugo)" >&2; exit 1; }
