@@ -42,21 +42,3 @@ enum SampleSite {
     }()
 }
 
-extension SampleSite {
-    /// The values of every page of the sample site, embedded tables included.
-    static func pageValues() -> [[String: Any]] {
-        let views = PageViews(site: site)
-        var values: [[String: Any]] = [views.home(), views.notFound(), views.releasesPage()] + site.releases.map(views.releasePage)
-        for plan in site.plans {
-            let planViews = PlanViews(site: site, plan: plan)
-            values.append(planViews.planPage())
-            for section in plan.sections {
-                let (page, embeds) = planViews.sectionPage(section)
-                values.append(page)
-                values.append(contentsOf: embeds.values)
-            }
-            for indicator in plan.indicators { values.append(planViews.indicatorPage(indicator).values) }
-        }
-        return values
-    }
-}

@@ -167,7 +167,7 @@ public struct SiteRenderer: Sendable {
     /// feature once) gives them: a misspelt name is reported before any page is rendered.
     public static func checkTemplates(_ templates: TemplateSet) -> [Diagnostic] {
         var known = Set<String>()
-        for values in SampleSite.pageValues() { collectNames(values, into: &known) }
+        for page in SiteRenderer(site: SampleSite.site, templates: templates).allPageValues() { collectNames(page.values, into: &known) }
         return templates.check(knownNames: known)
     }
 
