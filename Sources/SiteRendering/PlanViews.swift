@@ -13,6 +13,8 @@ struct PlanViews {
     let sections: [String: RenderedSection]
     /// Quote anchor by indicator id and target index: `goals.html#q-…`, relative to the plan folder.
     let quoteLinks: [String: [Int: String]]
+    /// Position of each indicator in the plan, for the pager.
+    let indicatorIndex: [String: Int]
 
     struct RenderedSection {
         var document: MarkdownDocument
@@ -53,6 +55,9 @@ struct PlanViews {
         }
         self.sections = sections
         self.quoteLinks = links
+        var positions: [String: Int] = [:]
+        for (index, indicator) in plan.indicators.enumerated() { positions[indicator.id] = index }
+        self.indicatorIndex = positions
     }
 
     /// The comment that marks where an embedded table goes; authors cannot write it (safe mode drops raw HTML).
@@ -136,15 +141,8 @@ struct PlanViews {
         context["charts"] = figures
         context["hasCharts"] = !figures.isEmpty
 
-        if let index = plan.sections.firstIndex(where: { $0.id == section.id }) {
-            if index > 0 {
-                let previous = plan.sections[index - 1]
-                context["previous"] = ["title": previous.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, previous))]
-            }
-            if index + 1 < plan.sections.count {
-                let next = plan.sections[index + 1]
-                context["next"] = ["title": next.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, next))]
-            }
+        Self.pager(plan.sections, at: plan.sections.firstIndex { $0.id == section.id }, into: &context) {
+            ["title": $0.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, $0))]
         }
         return (context, embeds)
     }
@@ -208,17 +206,17 @@ struct PlanViews {
             context["breakdown"] = breakdownFigure(breakdown, parent: indicator, id: "figure-\(indicator.id)-parts", page: page)
         }
 
-        if let index = plan.indicators.firstIndex(where: { $0.id == indicator.id }) {
-            if index > 0 {
-                let previous = plan.indicators[index - 1]
-                context["previous"] = ["title": previous.name, "url": Paths.link(from: page, to: Paths.indicator(plan, previous))]
-            }
-            if index + 1 < plan.indicators.count {
-                let next = plan.indicators[index + 1]
-                context["next"] = ["title": next.name, "url": Paths.link(from: page, to: Paths.indicator(plan, next))]
-            }
+        Self.pager(plan.indicators, at: indicatorIndex[indicator.id], into: &context) {
+            ["title": $0.name, "url": Paths.link(from: page, to: Paths.indicator(plan, $0))]
         }
         return (context, chartFile)
+    }
+
+    /// `previous` and `next` for the pager: the items beside `index`.
+    static func pager<Item>(_ items: [Item], at index: Int?, into context: inout [String: Any], link: (Item) -> [String: Any]) {
+        guard let index else { return }
+        if index > 0 { context["previous"] = link(items[index - 1]) }
+        if index + 1 < items.count { context["next"] = link(items[index + 1]) }
     }
 
     private func comparatorWords(_ comparator: Model.Comparator) -> String {

@@ -1,3 +1,5 @@
+import Markdown
+
 /// Renders compiled templates with plain dictionaries of values: `[String: Any]` objects, arrays of them,
 /// strings, numbers and booleans. Lookups are dictionary reads, not reflection, which makes this many times
 /// faster than a general engine; the output is byte for byte what swift-mustache renders from the same
@@ -117,20 +119,8 @@ struct TemplateRenderer: Sendable {
         return String(describing: value)
     }
 
-    /// As swift-mustache escapes: & < > " and '.
+    /// As swift-mustache escapes, which is as `HTML.escape` does: & < > " and '.
     static func escape(_ text: String, into out: inout String) {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 { needs = true; break }
-        guard needs else { out += text; return }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        out += HTML.escape(text)
     }
 }
