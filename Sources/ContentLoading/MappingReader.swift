@@ -8,6 +8,8 @@ struct MappingReader {
     let document: YAMLDocument
     let node: Node
     let mapping: Node.Mapping
+    /// The mapping's values by key, read once: Yams looks keys up by comparing nodes one by one.
+    let values: [String: Node]
     /// What the mapping describes, for messages: "plan", "indicator `rd-intensity`".
     var what: String
     private var seen: Set<String> = []
@@ -25,18 +27,23 @@ struct MappingReader {
         self.document = document
         self.node = node
         self.mapping = mapping
+        var values: [String: Node] = [:]
+        for (key, value) in mapping {
+            if let name = key.scalar?.string, values[name] == nil { values[name] = value }
+        }
+        self.values = values
         self.what = what
     }
 
     var location: SourceLocation { document.location(of: node) }
 
     func location(of key: String) -> SourceLocation {
-        document.location(of: mapping[key] ?? node)
+        document.location(of: values[key] ?? node)
     }
 
     mutating func value(_ key: String) -> Node? {
         seen.insert(key)
-        guard let value = mapping[key] else { return nil }
+        guard let value = values[key] else { return nil }
         if let scalar = value.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
         return value
     }
@@ -176,6 +183,9 @@ func nearest(_ word: String, in candidates: [String]) -> String? {
 
 extension String {
     func trimmingSpaces() -> String {
+        // Most values have no space at either end: check the first and last bytes before anything else.
+        guard let first, let last else { return self }
+        if !first.isWhitespace, !last.isWhitespace { return self }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }
