@@ -30,7 +30,7 @@ struct SectionLoader {
         let chapter = r.string("chapter", &diagnostics)
         let order = r.int("order", &diagnostics)
         r.reportUnknownKeys(&diagnostics)
-        if split.body.trimmingSpaces().isEmpty {
+        if split.body.allSatisfy(\.isWhitespace) {
             diagnostics.append(.warning(at: SourceLocation(file: displayPath, line: split.bodyFirstLine), "the section has no text"))
         }
         // A section with a bad kind or no title is still returned (its errors are recorded), so that
