@@ -39,6 +39,9 @@ public struct Builder {
         public var plans: Int = 0
         public var pages: Int = 0
         public var indicators: Int = 0
+        /// Plans whose files were read this time (the others were unchanged and taken from the last build's
+        /// outlines).
+        public var plansRead: Int = 0
         /// Outputs rendered this time (the others were unchanged since the last build).
         public var rendered: Int = 0
         public var written: [String] = []
@@ -105,18 +108,23 @@ public struct Builder {
             report.timings = clock.laps
             return report
         }
-        var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles)
-        guard let prepared else { report.timings = clock.laps; return report }
+        // Plans whose files are unchanged are taken from the outlines the last build kept, not read again.
+        let outlines = previous == nil ? nil : PlanOutlines.load(for: outputURL, generator: Self.generatorIdentity)
+        var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines)
+        guard var prepared else { report.timings = clock.laps; return report }
 
         let outputExists = FileManager.default.fileExists(atPath: outputURL.path)
-        var fingerprints: [String: UInt64] = [:]
-        var stale: Set<String> = []
-        for output in prepared.outputs {
-            let fingerprint = prepared.fingerprint(of: output)
-            fingerprints[output.path] = fingerprint
-            let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint }
-            let present = outputExists && fileExists(outputURL.path + "/" + output.path)
-            if !present || previous?.outputs[output.path]?.inputs != fingerprint || !companions { stale.insert(output.path) }
+        var (fingerprints, stale) = staleOutputs(prepared, previous: previous, outputURL: outputURL, outputExists: outputExists)
+        // A page of an outlined plan has to be rendered after all (its file is gone, a template changed): read
+        // those plans in full.
+        let needed = Set(stale.compactMap(Self.planFolder(ofOutput:))).intersection(prepared.outlined)
+        if !needed.isEmpty {
+            clock.lap("plan")
+            let (again, againReport) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines, reading: needed)
+            report = againReport
+            guard let again else { report.timings = clock.laps; return report }
+            prepared = again
+            (fingerprints, stale) = staleOutputs(prepared, previous: previous, outputURL: outputURL, outputExists: outputExists)
         }
         // Which output each rendered file belongs to (a page's chart file belongs to the page).
         var owner: [String: String] = [:]
@@ -179,6 +187,7 @@ public struct Builder {
         do {
             let summary = try publisher.finish(keeping: keep)
             try manifest.save(for: outputURL)
+            try prepared.outlines(previous: outlines).save(for: outputURL)
             report.written = summary.written
             report.unchanged = summary.unchanged
             report.removed = summary.removed
@@ -196,6 +205,26 @@ public struct Builder {
         var renderer: SiteRenderer
         var outputs: [PlannedOutput]
         var inputs: [String: UInt64]
+        /// Folder names of the plans taken from the last build's outlines.
+        var outlined: Set<String> = []
+        /// Each plan's problems, by folder name.
+        var planDiagnostics: [String: [Diagnostic]] = [:]
+        /// The key prefix of the plan folders (`Content/plans`).
+        var plansFolder: String = ""
+
+        /// Outlines of this build's plans, for the next one.
+        func outlines(previous: PlanOutlines?) -> PlanOutlines {
+            let folderFingerprints = PlanOutlines.folderFingerprints(under: plansFolder, in: inputs)
+            var result = PlanOutlines(generator: Builder.generatorIdentity, plans: [:])
+            for plan in renderer.site.plans {
+                if outlined.contains(plan.slug), let old = previous?.plans[plan.slug] {
+                    result.plans[plan.slug] = old
+                } else if let fingerprint = folderFingerprints[plan.slug] {
+                    result.plans[plan.slug] = .init(plan, fingerprint: fingerprint, warnings: planDiagnostics[plan.slug] ?? [])
+                }
+            }
+            return result
+        }
 
         func fingerprint(of output: PlannedOutput) -> UInt64 {
             var hash = StableHash()
@@ -209,17 +238,72 @@ public struct Builder {
         }
     }
 
-    /// Load, check content and templates, and list the outputs with their inputs.
-    private func prepare(_ clock: inout Stopwatch, known: [String: Manifest.Source] = [:], files: SourceFiles? = nil) -> (Prepared?, Report) {
+    /// The fingerprint of each output's inputs, and the outputs to render: those whose inputs changed since the
+    /// last build, or whose file (or a companion's) is not there.
+    private func staleOutputs(_ prepared: Prepared, previous: Manifest?, outputURL: URL, outputExists: Bool) -> ([String: UInt64], Set<String>) {
+        // Tens of thousands of fingerprints and `stat` calls: in parallel, in slices.
+        let outputs = prepared.outputs
+        let slices = min(outputs.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let results = Mutex([[(String, UInt64, Bool)]](repeating: [], count: slices))
+        let root = outputURL.path + "/"
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var part: [(String, UInt64, Bool)] = []
+            for index in stride(from: slice, to: outputs.count, by: slices) {
+                let output = outputs[index]
+                let fingerprint = prepared.fingerprint(of: output)
+                let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint }
+                let isStale = previous?.outputs[output.path]?.inputs != fingerprint || !companions
+                    || !outputExists || !fileExists(root + output.path)
+                part.append((output.path, fingerprint, isStale))
+            }
+            results.withLock { $0[slice] = part }
+        }
+        var fingerprints: [String: UInt64] = [:]
+        fingerprints.reserveCapacity(outputs.count)
+        var stale: Set<String> = []
+        for part in results.withLock({ $0 }) {
+            for (path, fingerprint, isStale) in part {
+                fingerprints[path] = fingerprint
+                if isStale { stale.insert(path) }
+            }
+        }
+        return (fingerprints, stale)
+    }
+
+    /// The plan folder an output belongs to (`plans/<slug>/…`), if any.
+    static func planFolder(ofOutput path: String) -> String? {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3, parts[0] == "plans" else { return nil }
+        return String(parts[1])
+    }
+
+    /// Load, check content and templates, and list the outputs with their inputs. With `outlines`, plans whose
+    /// folder is unchanged since they were outlined are taken from there, except those named in `reading`.
+    private func prepare(_ clock: inout Stopwatch, known: [String: Manifest.Source] = [:], files: SourceFiles? = nil,
+                         outlines: PlanOutlines? = nil, reading: Set<String> = []) -> (Prepared?, Report) {
         var diagnostics: [Diagnostic] = []
         // Fingerprints of files whose size and time are as the last build saw them are taken from it.
         var reusable: [String: UInt64] = [:]
+        var changedFolders = Set<String>()
+        let plansFolder = key("plans")
         if let files {
             for (key, file) in files.files {
-                if let old = known[key], old.size == file.size, old.modified == file.modified { reusable[key] = old.hash }
+                if let old = known[key], old.size == file.size, old.modified == file.modified {
+                    reusable[key] = old.hash
+                } else if let folder = Self.folder(of: key, under: plansFolder) {
+                    changedFolders.insert(folder)
+                }
             }
         }
-        let loaded = ContentLoader(root: url(options.content), displayRoot: options.content, knownFingerprints: reusable).load()
+        var reused: [String: (plan: Plan, warnings: [Diagnostic])] = [:]
+        if let outlines {
+            let current = PlanOutlines.folderFingerprints(under: plansFolder, in: reusable)
+            for (name, outline) in outlines.plans where !changedFolders.contains(name) && !reading.contains(name) {
+                if current[name] == outline.fingerprint { reused[name] = (outline.plan, outline.warnings) }
+            }
+        }
+        let loaded = ContentLoader(root: url(options.content), displayRoot: options.content, knownFingerprints: reusable,
+                                   reusedPlans: reused).load()
         diagnostics += loaded.diagnostics
         clock.lap("load")
         let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)
@@ -235,10 +319,25 @@ public struct Builder {
         let renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: siteFile)
         let outputs = renderer.plannedOutputs()
         report.plans = site.plans.count
+        report.plansRead = site.plans.count - reused.count
         report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }
         report.pages = outputs.filter { $0.path.hasSuffix(".html") }.count
         let inputs = loaded.inputs.merging(templates.fingerprints) { a, _ in a }
-        return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs), report)
+        return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs, outlined: Set(reused.keys),
+                         planDiagnostics: loaded.planDiagnostics, plansFolder: plansFolder), report)
+    }
+
+    /// A content file's key, as messages name it (`Content/plans`).
+    private func key(_ relative: String) -> String {
+        options.content.hasSuffix("/") ? options.content + relative : options.content + "/" + relative
+    }
+
+    /// The folder directly under `folder` that holds the file `key`, if it is under `folder`.
+    static func folder(of key: String, under folder: String) -> String? {
+        guard key.hasPrefix(folder + "/") else { return nil }
+        let rest = key.dropFirst(folder.count + 1)
+        guard let slash = rest.firstIndex(of: "/") else { return nil }
+        return String(rest[..<slash])
     }
 
     /// The output folder's files are replaced on every build, so it must not be, or hold, anything the user keeps.

@@ -1,3 +1,4 @@
+import ContentLoading
 import Foundation
 import Model
 import Publishing
@@ -9,36 +10,15 @@ import Glibc
 /// without reading anything, and which fingerprints can be taken from the last build.
 struct SourceFiles {
     /// Key (the path as messages show it) → size and modification time.
-    var files: [String: (size: Int, modified: Double, url: URL)] = [:]
+    var files: [String: (size: Int, modified: Double)] = [:]
 
-    /// Every file under `folders` (hidden ones aside), keyed as `display/relative/path`. Walked with
-    /// readdir and stat: this runs on every build, over thousands of files.
+    /// Every file under `folders` (hidden ones aside), keyed as `display/relative/path`.
     init(_ folders: [(url: URL, display: String)]) {
         for folder in folders {
             let display = folder.display.hasSuffix("/") ? String(folder.display.dropLast()) : folder.display
-            walk(folder.url.standardizedFileURL.path, key: display)
-        }
-    }
-
-    private mutating func walk(_ path: String, key: String) {
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        var entries: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { entries.append(name) }
-        }
-        for name in entries {
-            let childPath = path + "/" + name, childKey = key + "/" + name
-            var info = stat()
-            guard stat(childPath, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(childPath, key: childKey)
-            } else if (info.st_mode & S_IFMT) == S_IFREG {
-                let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-                files[childKey] = (Int(info.st_size), modified, URL(fileURLWithPath: childPath))
+            let root = folder.url.standardizedFileURL
+            for file in FileTree.files(under: root.path) {
+                files[display + "/" + file.relativePath] = (file.size, file.modified)
             }
         }
     }

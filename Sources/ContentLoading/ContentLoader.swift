@@ -15,10 +15,16 @@ public struct ContentLoader: Sendable {
     /// Fingerprints known to be current (the file has not changed since they were computed), by key.
     public let knownFingerprints: [String: UInt64]
 
-    public init(root: URL, displayRoot: String? = nil, knownFingerprints: [String: UInt64] = [:]) {
+    /// Plans not to read, by folder name, with the warnings reading them gave: their files are unchanged since
+    /// a build that read them (see `Builder`).
+    public let reusedPlans: [String: (plan: Plan, warnings: [Diagnostic])]
+
+    public init(root: URL, displayRoot: String? = nil, knownFingerprints: [String: UInt64] = [:],
+                reusedPlans: [String: (plan: Plan, warnings: [Diagnostic])] = [:]) {
         self.root = root
         self.displayRoot = displayRoot ?? root.path
         self.knownFingerprints = knownFingerprints
+        self.reusedPlans = reusedPlans
     }
 
     public struct Result: Sendable {
@@ -27,16 +33,20 @@ public struct ContentLoader: Sendable {
         public var diagnostics: [Diagnostic]
         /// A fingerprint of every file in the content folder, by the path messages use: what the site was built from.
         public var inputs: [String: UInt64] = [:]
+        /// The problems of each plan, by folder name.
+        public var planDiagnostics: [String: [Diagnostic]] = [:]
     }
 
     public func load() -> Result {
         var diagnostics: [Diagnostic] = []
         let config = loadSiteConfig(&diagnostics)
-        let plans = loadPlans(&diagnostics)
+        var planDiagnostics: [String: [Diagnostic]] = [:]
+        let plans = loadPlans(&diagnostics, byPlan: &planDiagnostics)
         let releases = loadReleases(&diagnostics)
         let sorted = diagnostics.sortedByLocation()
         guard let config, !sorted.hasErrors else { return Result(site: nil, diagnostics: sorted) }
-        return Result(site: Site(config: config, plans: plans, releases: releases), diagnostics: sorted, inputs: fingerprints())
+        return Result(site: Site(config: config, plans: plans, releases: releases), diagnostics: sorted, inputs: fingerprints(),
+                      planDiagnostics: planDiagnostics)
     }
 
     /// `releases/*.md`: dated notes of what the bulletin published. The folder is optional.
@@ -61,12 +71,11 @@ public struct ContentLoader: Sendable {
     /// Fingerprints of every file under the content folder (hidden files aside).
     func fingerprints() -> [String: UInt64] {
         var inputs: [String: UInt64] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return inputs }
-        for case let path as String in enumerator where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-            let key = display(path)
+        for file in FileTree.files(under: root.path) {
+            let key = display(file.relativePath)
             if let known = knownFingerprints[key] {
                 inputs[key] = known
-            } else if let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) {
+            } else if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file.relativePath).path) {
                 inputs[key] = StableHash.of(data)
             }
         }
@@ -98,7 +107,7 @@ public struct ContentLoader: Sendable {
         return SiteConfig(title: title, organisation: organisation, description: description ?? "", footer: footer, language: language ?? "zh-CN")
     }
 
-    private func loadPlans(_ diagnostics: inout [Diagnostic]) -> [Plan] {
+    private func loadPlans(_ diagnostics: inout [Diagnostic], byPlan: inout [String: [Diagnostic]]) -> [Plan] {
         let plansURL = root.appendingPathComponent("plans")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: plansURL.path) else {
             diagnostics.append(.error(at: SourceLocation(file: display("plans")), "the content folder has no plans/ folder",
@@ -114,14 +123,19 @@ public struct ContentLoader: Sendable {
         let results = Mutex([(Plan?, [Diagnostic])?](repeating: nil, count: folders.count))
         DispatchQueue.concurrentPerform(iterations: folders.count) { index in
             let name = folders[index]
+            if let reused = reusedPlans[name] {
+                results.withLock { $0[index] = (reused.plan, reused.warnings) }
+                return
+            }
             var problems: [Diagnostic] = []
             let plan = PlanLoader(folder: plansURL.appendingPathComponent(name), slug: name, displayFolder: display("plans/" + name)).load(&problems)
             results.withLock { $0[index] = (plan, problems) }
         }
         var plans: [Plan] = []
-        for result in results.withLock({ $0 }) {
+        for (index, result) in results.withLock({ $0 }).enumerated() {
             guard let (plan, problems) = result else { continue }
             diagnostics += problems
+            byPlan[folders[index]] = problems
             if let plan { plans.append(plan) }
         }
         if plans.isEmpty, !diagnostics.hasErrors {

@@ -84,60 +84,127 @@ public struct Manifest: Sendable, Equatable {
     // where JSON would take seconds. Keys have `%`, tab and line feed percent-escaped.
 
     func encoded() -> Data {
-        var text = "bulletin-manifest\t\(version)\n"
-        text += "generator\t\(Self.escape(generator))\n"
-        if let totals { text += "totals\t\(totals.plans)\t\(totals.indicators)\t\(totals.pages)\n" }
+        var out = LineWriter(capacity: (outputs.count + sources.count) * 96)
+        out.line("bulletin-manifest", "\(version)")
+        out.line("generator", Self.escape(generator))
+        if let totals { out.line("totals", "\(totals.plans)", "\(totals.indicators)", "\(totals.pages)") }
         for (path, entry) in outputs.sorted(by: { $0.key < $1.key }) {
-            text += "O\t\(Self.escape(path))\t\(entry.inputs)\t\(entry.hash)\t\(entry.size)\n"
+            out.field("O"); out.field(Self.escape(path)); out.field(entry.inputs); out.field(entry.hash); out.last(UInt64(entry.size))
         }
         for (key, source) in sources.sorted(by: { $0.key < $1.key }) {
-            text += "S\t\(Self.escape(key))\t\(source.size)\t\(source.modified)\t\(source.hash)\n"
+            out.field("S"); out.field(Self.escape(key)); out.field(UInt64(source.size)); out.field("\(source.modified)"); out.last(source.hash)
         }
-        return Data(text.utf8)
+        return Data(out.bytes)
     }
 
     static func decode(_ data: Data) -> Manifest? {
-        // Lines and fields as byte ranges of one buffer: no copies until a field becomes a value.
-        let bytes = [UInt8](data)
-        var lines: [[String]] = []
-        lines.reserveCapacity(bytes.count / 80)
-        var fields: [String] = []
-        var start = 0
-        for (index, byte) in bytes.enumerated() where byte == 0x09 || byte == 0x0A {
-            fields.append(String(decoding: bytes[start..<index], as: UTF8.self))
-            start = index + 1
-            if byte == 0x0A { lines.append(fields); fields = [] }
-        }
-        guard let header = lines.first, header == ["bulletin-manifest", "\(currentVersion)"] else { return nil }
-        var manifest = Manifest(generator: "")
-        manifest.outputs.reserveCapacity(lines.count)
-        for fields in lines.dropFirst() {
-            switch fields.first {
-            case "generator" where fields.count == 2:
-                manifest.generator = unescape(fields[1])
-            case "totals" where fields.count == 4:
-                guard let p = Int(fields[1]), let i = Int(fields[2]), let g = Int(fields[3]) else { return nil }
-                manifest.totals = Totals(plans: p, indicators: i, pages: g)
-            case "O" where fields.count == 5:
-                guard let inputs = UInt64(fields[2]), let hash = UInt64(fields[3]), let size = Int(fields[4]) else { return nil }
-                manifest.outputs[unescape(fields[1])] = Entry(inputs: inputs, hash: hash, size: size)
-            case "S" where fields.count == 5:
-                guard let size = Int(fields[2]), let modified = Double(fields[3]), let hash = UInt64(fields[4]) else { return nil }
-                manifest.sources[unescape(fields[1])] = Source(size: size, modified: modified, hash: hash)
-            default:
-                return nil
+        // One pass over the bytes; a record's fields are byte ranges until they become values.
+        data.withUnsafeBytes { raw -> Manifest? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var manifest = Manifest(generator: "")
+            manifest.outputs.reserveCapacity(bytes.count / 90)
+            var fields: [Range<Int>] = []
+            fields.reserveCapacity(8)
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            func number(_ range: Range<Int>) -> UInt64? {
+                guard !range.isEmpty, range.count <= 20 else { return nil }
+                var value: UInt64 = 0
+                for index in range {
+                    let digit = bytes[index] &- 48
+                    guard digit < 10 else { return nil }
+                    let (times, o1) = value.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times.addingReportingOverflow(UInt64(digit))
+                    guard !o1, !o2 else { return nil }
+                    value = sum
+                }
+                return value
             }
+            var start = 0, lineNumber = 0
+            for index in 0..<bytes.count where bytes[index] == 0x09 || bytes[index] == 0x0A {
+                fields.append(start..<index)
+                start = index + 1
+                guard bytes[index] == 0x0A else { continue }
+                defer { fields.removeAll(keepingCapacity: true); lineNumber += 1 }
+                if lineNumber == 0 {
+                    guard fields.count == 2, text(fields[0]) == "bulletin-manifest", text(fields[1]) == "\(currentVersion)" else { return nil }
+                    continue
+                }
+                let kind = fields[0].count == 1 ? bytes[fields[0].lowerBound] : 0
+                switch (kind, fields.count) {
+                case (0x4F, 5):  // O
+                    guard let inputs = number(fields[2]), let hash = number(fields[3]), let size = number(fields[4]) else { return nil }
+                    manifest.outputs[unescape(text(fields[1]))] = Entry(inputs: inputs, hash: hash, size: Int(size))
+                case (0x53, 5):  // S
+                    guard let size = number(fields[2]), let modified = Double(text(fields[3])), let hash = number(fields[4]) else { return nil }
+                    manifest.sources[unescape(text(fields[1]))] = Source(size: Int(size), modified: modified, hash: hash)
+                default:
+                    switch (text(fields[0]), fields.count) {
+                    case ("generator", 2):
+                        manifest.generator = unescape(text(fields[1]))
+                    case ("totals", 4):
+                        guard let p = number(fields[1]), let i = number(fields[2]), let g = number(fields[3]) else { return nil }
+                        manifest.totals = Totals(plans: Int(p), indicators: Int(i), pages: Int(g))
+                    default:
+                        return nil
+                    }
+                }
+            }
+            return lineNumber > 0 && start == bytes.count && !manifest.generator.isEmpty ? manifest : nil
         }
-        return manifest.generator.isEmpty ? nil : manifest
     }
 
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { $0 == "%" || $0 == "\t" || $0 == "\n" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x25 || $0 == 0x09 || $0 == 0x0A }) else { return text }
         return text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\t", with: "%09").replacingOccurrences(of: "\n", with: "%0A")
     }
 
     static func unescape(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(0x25) else { return text }
         return text.replacingOccurrences(of: "%09", with: "\t").replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%")
+    }
+}
+
+/// Builds tab-separated lines as bytes, numbers written digit by digit: no intermediate strings for the tens of
+/// thousands of records of a manifest.
+struct LineWriter {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func field(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        bytes.append(0x09)
+    }
+
+    mutating func field(_ number: UInt64) {
+        append(number)
+        bytes.append(0x09)
+    }
+
+    mutating func last(_ number: UInt64) {
+        append(number)
+        bytes.append(0x0A)
+    }
+
+    mutating func line(_ fields: String...) {
+        for (index, field) in fields.enumerated() {
+            bytes.append(contentsOf: field.utf8)
+            bytes.append(index == fields.count - 1 ? 0x0A : 0x09)
+        }
+    }
+
+    private mutating func append(_ number: UInt64) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var n = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(48 + n % 10)
+                n /= 10
+                count += 1
+            } while n > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
     }
 }

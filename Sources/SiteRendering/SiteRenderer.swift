@@ -45,12 +45,22 @@ public struct SiteRenderer: Sendable {
 
     /// Every output with its inputs.
     public func plannedOutputs() -> [PlannedOutput] {
+        // The templates of each kind of page, worked out once (not once per page: there are tens of thousands).
+        var templateKeys: [String: [String]] = [:]
         func uses(_ template: String, _ extra: [String] = []) -> [String] {
-            (templates.closure(of: template) + extra.flatMap { templates.closure(of: $0) }).map { templates.key(template: $0) }
+            let id = ([template] + extra).joined(separator: "\u{0}")
+            if let known = templateKeys[id] { return known }
+            let keys = (templates.closure(of: template) + extra.flatMap { templates.closure(of: $0) }).map { templates.key(template: $0) }
+            templateKeys[id] = keys
+            return keys
         }
         var outputs: [PlannedOutput] = []
+        outputs.reserveCapacity(site.plans.reduce(4) { $0 + 1 + $1.sections.count + $1.indicators.count })
         func add(_ path: String, _ inputs: [String], companions: [String] = []) {
-            outputs.append(PlannedOutput(path: path, dependencies: Array(Set(inputs)).sorted(), companions: companions))
+            var sorted = inputs.sorted()
+            var last: String?
+            sorted.removeAll { key in defer { last = key }; return key == last }
+            outputs.append(PlannedOutput(path: path, dependencies: sorted, companions: companions))
         }
         add(Paths.home, contentFiles + uses("home"))
         // Content files by plan folder, grouped once (a filter per plan would be quadratic).
@@ -66,9 +76,11 @@ public struct SiteRenderer: Sendable {
             for section in plan.sections {
                 add(Paths.section(plan, section), [siteFile] + folder + uses("section", ["partials/chart", Self.tablePartial]))
             }
+            let sectionFiles = Dictionary(plan.sections.map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+            let indicatorInputs = [siteFile, planFile, indicatorsFile] + uses("indicator", ["partials/chart"])
             for indicator in plan.indicators {
-                var inputs = [siteFile, planFile, indicatorsFile] + uses("indicator", ["partials/chart"])
-                if let section = plan.section(indicator.sectionID) { inputs.append(section.sourcePath) }
+                var inputs = indicatorInputs
+                if let file = sectionFiles[indicator.sectionID] { inputs.append(file) }
                 add(Paths.indicator(plan, indicator), inputs, companions: [Paths.indicatorChart(plan, indicator)])
             }
         }

@@ -107,6 +107,65 @@ import Model
         #expect(report.rendered < 60, "only the plan whose file changed is rendered again (and the pages of all content)")
     }
 
+    /// Plans whose files are unchanged are not read again: the rebuild takes them from the outlines the last
+    /// build kept. What it writes must be what a clean build of the same content writes.
+    @Test func aRebuildReadsOnlyTheChangedPlansAndMatchesACleanBuild() throws {
+        let project = try Project(), clean = try Project()
+        defer { Support.remove(project.root); Support.remove(clean.root) }
+        #expect(project.build().succeeded)
+        for copy in [project, clean] {
+            try copy.edit("Content/plans/cq-hitech-zone-sti-2021/indicators.yaml", "baseline: { year: 2020, value: 4.9 }", "baseline: { year: 2020, value: 4.8 }")
+            try copy.edit("Content/plans/cq-tech-enterprises-2023/plan.yaml", "short_title: 高新技术企业和科技型企业“双倍增”行动计划",
+                          "short_title: 科技型企业“双倍增”行动计划")
+        }
+        let report = project.build()
+        #expect(report.succeeded)
+        #expect(report.plans == 4)
+        #expect(report.plansRead == 2, "the two plans whose files changed")
+        #expect(report.written.contains("index.html"), "the home page shows the new short title")
+        let fresh = clean.build()
+        #expect(fresh.plansRead == 4)
+        let a = Support.snapshot(project.site), b = Support.snapshot(clean.site)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in b where a[path] != data { Issue.record("\(path) differs from a clean build's") }
+        // With nothing changed since, a later build reads no plan at all.
+        try project.edit("Content/site.yaml", "title:", "title:")  // same bytes, new modification time
+        #expect(project.build().plansRead == 0)
+    }
+
+    /// A page of an unchanged plan that has to be rendered (its file was deleted) makes the build read that
+    /// plan in full: an outline has no text to render it from.
+    @Test func aMissingPageOfAnUnchangedPlanIsRenderedFromThePlanItself() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        #expect(project.build().succeeded)
+        let page = project.site.appendingPathComponent("plans/cq-tech-enterprises-2023/tasks.html")
+        let bytes = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        try project.edit("Content/plans/cq-hitech-zone-sti-2021/indicators.yaml", "baseline: { year: 2020, value: 4.9 }", "baseline: { year: 2020, value: 4.8 }")
+        let report = project.build()
+        #expect(report.succeeded)
+        #expect(report.plansRead == 2)
+        #expect(report.written.contains("plans/cq-tech-enterprises-2023/tasks.html"))
+        #expect(try Data(contentsOf: page) == bytes)
+    }
+
+    /// Warnings belong to the plan's files: a rebuild that takes the plan from its outline still shows them.
+    @Test func warningsOfAnUnchangedPlanAreShownAgain() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        let empty = "Content/plans/cq-tech-enterprises-2023/empty.md"
+        try Data("---\ntitle: 空白\nkind: other\norder: 99\n---\n".utf8).write(to: project.root.appendingPathComponent(empty))
+        let first = project.build()
+        #expect(first.succeeded)
+        let warnings = first.diagnostics.filter { $0.severity == .warning }.map(\.headline)
+        #expect(warnings == ["\(empty):6:1: warning: the section has no text"])
+        try project.edit("Content/plans/cq-hitech-zone-sti-2021/indicators.yaml", "baseline: { year: 2020, value: 4.9 }", "baseline: { year: 2020, value: 4.8 }")
+        let again = project.build()
+        #expect(again.plansRead == 1)
+        #expect(again.diagnostics.filter { $0.severity == .warning }.map(\.headline) == warnings)
+    }
+
     @Test func editingATemplateRebuildsEveryPageThatUsesIt() throws {
         let project = try Project()
         defer { Support.remove(project.root) }

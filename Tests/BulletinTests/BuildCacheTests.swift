@@ -1,0 +1,63 @@
+import Diagnostics
+import Foundation
+import Model
+import Testing
+@testable import BulletinCore
+@testable import Publishing
+
+/// The files a build keeps for the next one: read back exactly, and refused (so the next build starts
+/// afresh) when damaged.
+@Suite struct BuildCacheTests {
+    @Test func aManifestReadsBackAsItWasWritten() throws {
+        let manifest = Manifest(
+            generator: "bulletin 123 456",
+            outputs: ["index.html": .init(inputs: UInt64.max, hash: 0, size: 12),
+                      "plans/a b/指标\t%.html": .init(inputs: 7, hash: 1 << 63, size: 0)],
+            sources: ["Content/site.yaml": .init(size: 99, modified: 1763800000.123456, hash: 42),
+                      "Content/a\nb.md": .init(size: 1, modified: 0, hash: 1)],
+            totals: .init(plans: 4, indicators: 113, pages: 141))
+        let data = manifest.encoded()
+        #expect(Manifest.decode(data) == manifest)
+        #expect(manifest.encoded() == data, "the same manifest gives the same bytes")
+    }
+
+    @Test(arguments: [
+        "",                                                         // empty
+        "bulletin-manifest\t1\ngenerator\tx\n",                     // an older version
+        "bulletin-manifest\t2\n",                                   // no generator
+        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\n",  // a field missing
+        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\tbig\n",  // not a number
+        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\t99999999999999999999999\n",  // too big
+        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\t3",  // cut off mid-line
+        "bulletin-manifest\t2\ngenerator\tx\nX\ty\n",               // an unknown record
+    ])
+    func aDamagedManifestIsNotTrusted(_ text: String) {
+        #expect(Manifest.decode(Data(text.utf8)) == nil)
+    }
+
+    @Test func planOutlinesReadBackAsTheyWereWritten() throws {
+        var plan = Plan(slug: "demo", title: "示例\t计划", shortTitle: "示例", type: "行动计划", region: "重庆市", issuer: "100%",
+                        documentNumber: nil, issued: CalendarDate(year: 2023, month: 3, day: 17), period: Period(start: 2023, end: 2025),
+                        order: 2, sources: [])
+        plan.sourceFolder = "Content/plans/demo"
+        plan.sections = [Section(id: "goals", kind: .goals, title: "发展目标", number: "二、", order: 1, body: "正文", sourcePath: "Content/plans/demo/goals.md"),
+                         Section(id: "tasks", kind: .tasks, title: "重点任务", chapter: "第三章\n", order: 2, body: "", sourcePath: "Content/plans/demo/tasks.md")]
+        plan.indicators = [Indicator(id: "a", name: "甲", unit: "家", sectionID: "goals", targets: [])]
+        let warning = Diagnostic.warning(at: SourceLocation(file: "Content/plans/demo/tasks.md", line: 5, column: 1), "the section has no text", hint: "写点什么")
+        let outlines = PlanOutlines(generator: "g", plans: ["demo": .init(plan, fingerprint: 99, warnings: [warning])])
+        let decoded = try #require(PlanOutlines.decode(outlines.encoded()))
+        #expect(decoded.generator == "g")
+        let outline = try #require(decoded.plans["demo"])
+        #expect(outline.fingerprint == 99)
+        #expect(outline.warnings == [warning])
+        let back = outline.plan
+        #expect(back.title == plan.title && back.issuer == "100%" && back.documentNumber == nil && back.issued == plan.issued && back.published == nil)
+        #expect(back.period == plan.period && back.order == 2 && back.sourceFolder == plan.sourceFolder)
+        #expect(back.sections.map(\.id) == ["goals", "tasks"])
+        #expect(back.sections.map(\.number) == ["二、", nil] && back.sections.map(\.chapter) == [nil, "第三章\n"])
+        #expect(back.sections.map(\.sourcePath) == plan.sections.map(\.sourcePath))
+        #expect(back.indicators.map(\.id) == ["a"] && back.indicators.map(\.sectionID) == ["goals"])
+        #expect(PlanOutlines.decode(Data("bulletin-outlines\t1\ngenerator\tg\nS\tgoals\n".utf8)) == nil, "a section before any plan")
+        #expect(PlanOutlines.decode(Data("bulletin-outlines\t0\ngenerator\tg\n".utf8)) == nil, "another format")
+    }
+}
