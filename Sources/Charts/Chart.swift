@@ -49,10 +49,14 @@ public struct Chart: Sendable, Equatable {
     /// The chart as a file of its own: its styles inside it, and the XML declaration, so that it opens and
     /// prints the same anywhere.
     public func standaloneFile(_ width: ChartWidth) -> String {
-        let svg = self.svg(width)
-        let bytes = Array(svg.utf8)
+        String(decoding: standaloneBytes(width), as: UTF8.self)
+    }
+
+    /// The same, as the UTF-8 bytes of the file.
+    public func standaloneBytes(_ width: ChartWidth) -> [UInt8] {
+        let bytes = Array(self.svg(width).utf8)
         let marker = Array("</desc>".utf8)
-        guard let end = firstIndex(of: marker, in: bytes), firstIndex(of: Array("<style>".utf8), in: bytes) == nil else { return svg }
+        guard let end = firstIndex(of: marker, in: bytes), firstIndex(of: Array("<style>".utf8), in: bytes) == nil else { return bytes }
         var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
         out.reserveCapacity(bytes.count + ChartStyle.css.utf8.count + 64)
         out += bytes[..<(end + marker.count)]
@@ -61,8 +65,9 @@ public struct Chart: Sendable, Equatable {
         out += "</style>".utf8
         out += bytes[(end + marker.count)...]
         out.append(0x0A)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
+
     public func layout(_ width: ChartWidth) -> ChartLayout { width == .compact ? compactLayout : wideLayout }
 }
 

@@ -31,58 +31,101 @@ public struct ChartLayout: Sendable, Equatable {
     public var labels: [Rect] = []
 }
 
-/// Writes SVG markup. Coordinates are printed with at most one decimal, so output is stable and small.
+/// Writes SVG markup, as UTF-8 bytes (a site has tens of thousands of charts: no intermediate strings).
+/// Coordinates are printed with at most one decimal, so output is stable and small.
 struct SVGWriter {
-    private(set) var body = ""
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    var body: String { String(decoding: bytes, as: UTF8.self) }
 
     /// At most one decimal, no "-0", no exponent: 12, 12.5, -3.2.
     static func number(_ value: Double) -> String {
-        guard value.isFinite, abs(value) < 1e12 else { return "0" }
-        let tenths = Int((value * 10).rounded())
-        if tenths == 0 { return "0" }
-        let sign = tenths < 0 ? "-" : ""
-        let magnitude = abs(tenths)
-        return magnitude % 10 == 0 ? sign + String(magnitude / 10) : sign + String(magnitude / 10) + "." + String(magnitude % 10)
+        var writer = SVGWriter()
+        writer.number(value)
+        return writer.body
     }
 
     static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
+        var writer = SVGWriter()
+        writer.escaped(text)
+        return writer.body
     }
 
-    mutating func raw(_ markup: String) { body += markup }
+    private mutating func put(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func put(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func number(_ value: Double) {
+        guard value.isFinite, abs(value) < 1e12 else { bytes.append(0x30); return }
+        let tenths = Int((value * 10).rounded())
+        if tenths == 0 { bytes.append(0x30); return }
+        if tenths < 0 { bytes.append(0x2D) }
+        let magnitude = tenths.magnitude
+        digits(magnitude / 10)
+        if magnitude % 10 != 0 {
+            bytes.append(0x2E)
+            bytes.append(UInt8(48 + magnitude % 10))
+        }
+    }
+
+    private mutating func digits(_ value: UInt) {
+        if value >= 10 { digits(value / 10) }
+        bytes.append(UInt8(48 + value % 10))
+    }
+
+    private mutating func escaped(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: put("&amp;")
+            case 0x3C: put("&lt;")
+            case 0x3E: put("&gt;")
+            case 0x22: put("&quot;")
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    mutating func raw(_ markup: String) { put(markup) }
 
     mutating func rect(_ r: Rect, className: String, extra: String = "") {
-        body += "<rect class=\"\(className)\" x=\"\(Self.number(r.x))\" y=\"\(Self.number(r.y))\" width=\"\(Self.number(r.width))\" height=\"\(Self.number(r.height))\"\(extra)/>"
+        put("<rect class=\""); put(className)
+        put("\" x=\""); number(r.x); put("\" y=\""); number(r.y)
+        put("\" width=\""); number(r.width); put("\" height=\""); number(r.height)
+        put("\""); put(extra); put("/>")
     }
 
     mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: String) {
-        body += "<line class=\"\(className)\" x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" y2=\"\(Self.number(y2))\"/>"
+        put("<line class=\""); put(className)
+        put("\" x1=\""); number(x1); put("\" y1=\""); number(y1)
+        put("\" x2=\""); number(x2); put("\" y2=\""); number(y2); put("\"/>")
     }
 
     mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, className: String) {
-        body += "<circle class=\"\(className)\" cx=\"\(Self.number(cx))\" cy=\"\(Self.number(cy))\" r=\"\(Self.number(r))\"/>"
+        put("<circle class=\""); put(className)
+        put("\" cx=\""); number(cx); put("\" cy=\""); number(cy); put("\" r=\""); number(r); put("\"/>")
     }
 
     mutating func diamond(_ cx: Double, _ cy: Double, _ r: Double, className: String) {
-        let p = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].map { "\(Self.number($0.0)),\(Self.number($0.1))" }
-        body += "<polygon class=\"\(className)\" points=\"\(p.joined(separator: " "))\"/>"
+        put("<polygon class=\""); put(className); put("\" points=\"")
+        for (index, p) in [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].enumerated() {
+            if index > 0 { bytes.append(0x20) }
+            number(p.0); bytes.append(0x2C); number(p.1)
+        }
+        put("\"/>")
     }
 
     mutating func path(_ points: [(Double, Double)], className: String) {
         guard let first = points.first else { return }
-        var d = "M\(Self.number(first.0)),\(Self.number(first.1))"
-        for p in points.dropFirst() { d += "L\(Self.number(p.0)),\(Self.number(p.1))" }
-        body += "<path class=\"\(className)\" d=\"\(d)\"/>"
+        put("<path class=\""); put(className); put("\" d=\"M")
+        number(first.0); bytes.append(0x2C); number(first.1)
+        for p in points.dropFirst() { bytes.append(0x4C); number(p.0); bytes.append(0x2C); number(p.1) }
+        put("\"/>")
     }
 
     enum Anchor: String { case start, middle, end }
@@ -92,9 +135,15 @@ struct SVGWriter {
     mutating func text(_ string: String, x: Double, y: Double, size: Double, anchor: Anchor = .start, className: String = "") -> Rect {
         let width = TextMeasure.width(string, fontSize: size)
         let left = anchor == .start ? x : anchor == .middle ? x - width / 2 : x - width
-        let anchorAttribute = anchor == .start ? "" : " text-anchor=\"\(anchor.rawValue)\""
-        let classAttribute = className.isEmpty ? "" : " class=\"\(className)\""
-        body += "<text\(classAttribute) font-size=\"\(Self.number(size))\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\"\(anchorAttribute)>\(Self.escape(string))</text>"
+        put("<text")
+        if !className.isEmpty { put(" class=\""); put(className); put("\"") }
+        put(" font-size=\""); number(size); put("\" x=\""); number(x); put("\" y=\""); number(y); put("\"")
+        switch anchor {
+        case .start: break
+        case .middle: put(" text-anchor=\"middle\"")
+        case .end: put(" text-anchor=\"end\"")
+        }
+        put(">"); escaped(string); put("</text>")
         return Rect(x: left, y: y - size * 0.88, width: width, height: size * 1.12)
     }
 }

@@ -132,16 +132,36 @@ public struct SiteRenderer: Sendable {
 
     private func page(_ path: String, _ template: String, _ values: [String: Any], embeds: [String: [String: Any]] = [:],
                       emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
-        guard let html = templates.render(values, template: template) else {
+        guard var bytes = templates.renderBytes(values, template: template) else {
             problems.append(.error(at: SourceLocation(file: templates.key(template: template)), "the template `\(template)` is missing"))
             return
         }
-        var full = html
         for (id, table) in embeds.sorted(by: { $0.key < $1.key }) {
-            let rendered = templates.render(table, template: Self.tablePartial) ?? ""
-            full = full.replacingOccurrences(of: PlanViews.embedMarker(id), with: rendered)
+            let rendered = templates.renderBytes(table, template: Self.tablePartial) ?? []
+            bytes = Self.replacing(Array(PlanViews.embedMarker(id).utf8), with: rendered, in: bytes)
         }
-        emit(RenderedFile(path: path, data: Data(full.utf8)))
+        emit(RenderedFile(path: path, data: Data(bytes)))
+    }
+
+    /// Every occurrence of `marker` in `bytes` replaced, by bytes (no bridging to NSString).
+    static func replacing(_ marker: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard let first = marker.first, marker.count <= bytes.count else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + replacement.count)
+        var index = 0, copied = 0
+        let last = bytes.count - marker.count
+        while index <= last {
+            if bytes[index] == first, bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                out += bytes[copied..<index]
+                out += replacement
+                index += marker.count
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        out += bytes[copied...]
+        return out
     }
 
     private func renderSiteWide(_ paths: Set<String>, emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {

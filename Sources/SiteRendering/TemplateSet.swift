@@ -140,6 +140,11 @@ public struct TemplateSet: Sendable {
         renderer.render(values, template: template)
     }
 
+    /// The same, as UTF-8 bytes.
+    func renderBytes(_ values: [String: Any], template: String) -> [UInt8]? {
+        renderer.renderBytes(values, template: template)
+    }
+
     /// The same, through swift-mustache: for checking the fast renderer.
     func renderWithSwiftMustache(_ values: [String: Any], template: String) -> String? {
         library.render(values, withTemplate: template)

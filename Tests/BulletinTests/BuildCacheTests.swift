@@ -60,4 +60,23 @@ import Testing
         #expect(PlanOutlines.decode(Data("bulletin-outlines\t1\ngenerator\tg\nS\tgoals\n".utf8)) == nil, "a section before any plan")
         #expect(PlanOutlines.decode(Data("bulletin-outlines\t0\ngenerator\tg\n".utf8)) == nil, "another format")
     }
+
+    /// Output fingerprints: the same bytes give the same value on every machine; any changed byte, and any
+    /// change of length, gives another (for every length through the 32-byte blocks and the tail).
+    @Test func bufferFingerprintsTellEveryChangedByte() {
+        var seen = Set<UInt64>()
+        for length in 0...100 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let base = StableHash.of(Data(bytes))
+            #expect(StableHash.of(bytes) == base, "an array and Data of the same bytes")
+            #expect(seen.insert(base).inserted, "length \(length)")
+            #expect(seen.insert(StableHash.of(Data(count: length))).inserted || length == 0, "zeros of length \(length)")
+            for index in 0..<length {
+                var changed = bytes
+                changed[index] ^= 0x01
+                #expect(StableHash.of(changed) != base, "byte \(index) of \(length)")
+            }
+        }
+        #expect(StableHash.of(Data("bulletin".utf8)) == 15743879699276609780, "pinned: a new value means every manifest is stale")
+    }
 }
