@@ -11,8 +11,9 @@ struct YAMLDocument {
     static func parse(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
         do {
             // The basic resolver: no regular expressions run on every scalar; the loaders read each value as
-            // text and decide its type themselves (so `no` stays "no" and `1.10` stays "1.10").
-            let root = try Yams.compose(yaml: text, .basic)
+            // text and decide its type themselves (so `no` stays "no" and `1.10` stays "1.10"). UTF-8 named
+            // here: the default is worked out anew for every parser, from the whole environment.
+            let root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
             return YAMLDocument(file: file, root: root, lineOffset: lineOffset)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, in: text, file: file, lineOffset: lineOffset))

@@ -31,7 +31,8 @@ public struct FrontMatterSplit: Sendable, Equatable {
             return slice.elementsEqual("---".utf8) || (dots && slice.elementsEqual("...".utf8))
         }
         func normalisedLines(_ range: Range<Int>) -> String {
-            // Line ends become \n, as the lines are joined again.
+            // Line ends become \n, as the lines are joined again. Most files have no \r: copied whole.
+            if !bytes[range].contains(0x0D) { return String(decoding: bytes[range], as: UTF8.self) }
             var out: [UInt8] = []
             out.reserveCapacity(range.count)
             var i = range.lowerBound
