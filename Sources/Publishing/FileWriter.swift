@@ -7,12 +7,15 @@ import Darwin
 
 /// Writes files with plain system calls: many small files, fast.
 enum FileWriter {
-    /// Writes `data` to `url` (its folder must exist). With `atomically`, the bytes go to a temporary name in
+    /// Writes `data` to the file at `path` (its folder must exist). With `atomically`, the bytes go to a temporary name in
     /// the same folder first and are renamed over the old file, so a reader never sees half a file.
-    static func write(_ data: Data, to url: URL, atomically: Bool) throws {
-        let path = url.path
-        let folder = url.deletingLastPathComponent().path
-        let target = atomically ? folder + "/.\(url.lastPathComponent).tmp-\(getpid())" : path
+    static func write(_ data: Data, to path: String, atomically: Bool) throws {
+        let target: String
+        if atomically, let slash = path.lastIndex(of: "/") {
+            target = path[..<slash] + "/." + path[path.index(after: slash)...] + ".tmp-\(getpid())"
+        } else {
+            target = atomically ? "." + path + ".tmp-\(getpid())" : path
+        }
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PublishError("cannot write \(path): \(String(cString: strerror(errno)))") }
         var failure: Int32 = 0
