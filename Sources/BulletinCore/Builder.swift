@@ -97,8 +97,16 @@ public struct Builder {
         // place): nothing to read, render or write.
         let sourceFiles = SourceFiles([(url(options.content), options.content), (url(options.templates), options.templates)])
         clock.lap("look at files")
+        // What the output folder holds, from one walk of its folders (not a `stat` per output).
+        var existing: Set<String>?
+        func outputFiles() -> Set<String> {
+            if let existing { return existing }
+            let files = previous == nil ? [] : FileTree.paths(under: outputURL.path)
+            existing = files
+            return files
+        }
         if let previous, let totals = previous.totals, sourceFiles.unchanged(since: previous),
-           previous.outputs.keys.allSatisfy({ fileExists(outputURL.path + "/" + $0) }) {
+           previous.outputs.keys.allSatisfy(outputFiles().contains) {
             var report = Report(diagnostics: [])
             report.plans = totals.plans
             report.indicators = totals.indicators
@@ -113,8 +121,8 @@ public struct Builder {
         var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines)
         guard var prepared else { report.timings = clock.laps; return report }
 
-        let outputExists = FileManager.default.fileExists(atPath: outputURL.path)
-        var (fingerprints, stale) = staleOutputs(prepared, previous: previous, outputURL: outputURL, outputExists: outputExists)
+        let present = outputFiles()
+        var (fingerprints, stale) = staleOutputs(prepared, previous: previous, present: present)
         // A page of an outlined plan has to be rendered after all (its file is gone, a template changed): read
         // those plans in full.
         let needed = Set(stale.compactMap(Self.planFolder(ofOutput:))).intersection(prepared.outlined)
@@ -124,7 +132,7 @@ public struct Builder {
             report = againReport
             guard let again else { report.timings = clock.laps; return report }
             prepared = again
-            (fingerprints, stale) = staleOutputs(prepared, previous: previous, outputURL: outputURL, outputExists: outputExists)
+            (fingerprints, stale) = staleOutputs(prepared, previous: previous, present: present)
         }
         // Which output each rendered file belongs to (a page's chart file belongs to the page).
         var owner: [String: String] = [:]
@@ -226,9 +234,15 @@ public struct Builder {
             return result
         }
 
-        func fingerprint(of output: PlannedOutput) -> UInt64 {
+        /// The hash every fingerprint starts from: the generator's identity.
+        static let start: StableHash = {
             var hash = StableHash()
             hash.combine(Builder.generatorIdentity)
+            return hash
+        }()
+
+        func fingerprint(of output: PlannedOutput) -> UInt64 {
+            var hash = Self.start
             hash.combine(output.path)
             for key in output.dependencies {
                 hash.combine(key)
@@ -239,30 +253,30 @@ public struct Builder {
     }
 
     /// The fingerprint of each output's inputs, and the outputs to render: those whose inputs changed since the
-    /// last build, or whose file (or a companion's) is not there.
-    private func staleOutputs(_ prepared: Prepared, previous: Manifest?, outputURL: URL, outputExists: Bool) -> ([String: UInt64], Set<String>) {
-        // Tens of thousands of fingerprints and `stat` calls: in parallel, in slices.
+    /// last build, or whose file (or a companion's) is not among the `present` ones.
+    private func staleOutputs(_ prepared: Prepared, previous: Manifest?, present: Set<String>) -> ([String: UInt64], Set<String>) {
+        // Tens of thousands of fingerprints: worked out in parallel, in slices.
         let outputs = prepared.outputs
         let slices = min(outputs.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let results = Mutex([[(String, UInt64, Bool)]](repeating: [], count: slices))
-        let root = outputURL.path + "/"
+        let results = Mutex([[(UInt64, Bool)]](repeating: [], count: slices))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var part: [(String, UInt64, Bool)] = []
+            var part: [(UInt64, Bool)] = []
+            part.reserveCapacity(outputs.count / max(slices, 1) + 1)
             for index in stride(from: slice, to: outputs.count, by: slices) {
                 let output = outputs[index]
                 let fingerprint = prepared.fingerprint(of: output)
-                let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint }
-                let isStale = previous?.outputs[output.path]?.inputs != fingerprint || !companions
-                    || !outputExists || !fileExists(root + output.path)
-                part.append((output.path, fingerprint, isStale))
+                let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint && present.contains($0) }
+                let isStale = previous?.outputs[output.path]?.inputs != fingerprint || !companions || !present.contains(output.path)
+                part.append((fingerprint, isStale))
             }
             results.withLock { $0[slice] = part }
         }
         var fingerprints: [String: UInt64] = [:]
         fingerprints.reserveCapacity(outputs.count)
         var stale: Set<String> = []
-        for part in results.withLock({ $0 }) {
-            for (path, fingerprint, isStale) in part {
+        for (slice, part) in results.withLock({ $0 }).enumerated() {
+            for (offset, (fingerprint, isStale)) in part.enumerated() {
+                let path = outputs[slice + offset * slices].path
                 fingerprints[path] = fingerprint
                 if isStale { stale.insert(path) }
             }

@@ -42,9 +42,3 @@ struct SourceFiles {
         return result
     }
 }
-
-/// Whether a file is there: one system call, for the tens of thousands of outputs a build looks at.
-func fileExists(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0
-}

@@ -24,7 +24,7 @@ public struct StableHash: Sendable {
     public mutating func combine(_ text: String) {
         var text = text
         text.withUTF8 { combine(bytes: $0) }
-        combine(bytes: [0xFF])  // a separator no UTF-8 text contains
+        value = (value ^ 0xFF) &* 0x100000001b3  // a separator no UTF-8 text contains
     }
 
     public mutating func combine(_ number: UInt64) {

@@ -74,6 +74,12 @@ import Model
         let repaired = project.build()
         #expect(repaired.written == ["plans/cq-tech-enterprises-2023/goals.html"])
         #expect(try Data(contentsOf: page) == bytes)
+        // A chart file goes with its page: deleted alone, it is written again too.
+        let chart = project.site.appendingPathComponent("plans/cq-hitech-zone-sti-2021/indicators/rd-intensity.svg")
+        let chartBytes = try Data(contentsOf: chart)
+        try FileManager.default.removeItem(at: chart)
+        #expect(project.build().written.contains("plans/cq-hitech-zone-sti-2021/indicators/rd-intensity.svg"))
+        #expect(try Data(contentsOf: chart) == chartBytes)
         // A new modification time with the same bytes: read again, nothing rendered differs, nothing written.
         let goals = project.root.appendingPathComponent("Content/plans/cq-tech-enterprises-2023/goals.md")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: goals.path)

@@ -136,11 +136,13 @@ struct TemplateRenderer: Sendable {
         guard let first = path.first else { return nil }
         if first == "." { return stack.last?.value }
         var found: Any?
-        for frame in stack.reversed() {
-            if case .dictionary(let dictionary) = frame, let value = dictionary[first] {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .dictionary(let dictionary) = stack[index], let value = dictionary[first] {
                 found = value
                 break
             }
+            index -= 1
         }
         guard var value = found else { return nil }
         for key in path.dropFirst() {
