@@ -101,7 +101,7 @@ public struct Builder {
         var existing: Set<String>?
         func outputFiles() -> Set<String> {
             if let existing { return existing }
-            let files = previous == nil ? [] : FileTree.paths(under: outputURL.path)
+            let files = previous.map { FileTree.paths(under: outputURL.path, expected: $0.outputs.count) } ?? []
             existing = files
             return files
         }
@@ -122,12 +122,13 @@ public struct Builder {
         guard var prepared else { report.timings = clock.laps; return report }
 
         let present = outputFiles()
+        clock.lap("look at outputs")
         var (fingerprints, stale) = staleOutputs(prepared, previous: previous, present: present)
         // A page of an outlined plan has to be rendered after all (its file is gone, a template changed): read
         // those plans in full.
         let needed = Set(stale.compactMap(Self.planFolder(ofOutput:))).intersection(prepared.outlined)
         if !needed.isEmpty {
-            clock.lap("plan")
+            clock.lap("compare with last build")
             let (again, againReport) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines, reading: needed)
             report = againReport
             guard let again else { report.timings = clock.laps; return report }
@@ -136,11 +137,11 @@ public struct Builder {
         }
         // Which output each rendered file belongs to (a page's chart file belongs to the page).
         var owner: [String: String] = [:]
-        for output in prepared.outputs {
+        for output in prepared.outputs where stale.contains(output.path) {
             owner[output.path] = output.path
             for companion in output.companions { owner[companion] = output.path }
         }
-        clock.lap("plan")
+        clock.lap("compare with last build")
 
         let publisher: Publisher
         do {
@@ -179,21 +180,24 @@ public struct Builder {
             return report
         }
 
-        var manifest = Manifest(generator: Self.generatorIdentity, outputs: entries.withLock { $0 },
+        // The record of every output: the last build's, less what the site no longer has, updated with what
+        // was rendered now.
+        var keep = Set<String>(minimumCapacity: prepared.outputs.count * 2)
+        for output in prepared.outputs {
+            keep.insert(output.path)
+            for companion in output.companions { keep.insert(companion) }
+        }
+        var records = previous?.outputs ?? [:]
+        for path in records.keys.filter({ !keep.contains($0) }) { records[path] = nil }
+        let rendered = entries.withLock { $0 }
+        for (path, entry) in rendered { records[path] = entry }
+        publisher.keep(count: keep.count - rendered.keys.filter(keep.contains).count)
+        let manifest = Manifest(generator: Self.generatorIdentity, outputs: records,
                                 sources: sourceFiles.sources(fingerprints: prepared.inputs),
                                 totals: .init(plans: report.plans, indicators: report.indicators, pages: report.pages))
-        var keep = Set<String>()
-        for output in prepared.outputs {
-            for path in [output.path] + output.companions {
-                keep.insert(path)
-                if manifest.outputs[path] == nil, let old = previous?.outputs[path] {
-                    manifest.outputs[path] = old
-                    publisher.keep(path)
-                }
-            }
-        }
         do {
             let summary = try publisher.finish(keeping: keep)
+            clock.lap("publish")
             try manifest.save(for: outputURL)
             try prepared.outlines(previous: outlines).save(for: outputURL)
             report.written = summary.written
@@ -204,7 +208,7 @@ public struct Builder {
             report.diagnostics.append(.error(at: SourceLocation(file: options.output), "cannot write the site: \(error)",
                                              hint: "check the folder's permissions and free space, then build again with --full"))
         }
-        clock.lap("publish")
+        clock.lap("save manifest")
         report.timings = clock.laps
         return report
     }
@@ -252,8 +256,8 @@ public struct Builder {
         }
     }
 
-    /// The fingerprint of each output's inputs, and the outputs to render: those whose inputs changed since the
-    /// last build, or whose file (or a companion's) is not among the `present` ones.
+    /// The outputs to render, with the fingerprints of their inputs: those whose inputs changed since the last
+    /// build, or whose file (or a companion's) is not among the `present` ones.
     private func staleOutputs(_ prepared: Prepared, previous: Manifest?, present: Set<String>) -> ([String: UInt64], Set<String>) {
         // Tens of thousands of fingerprints: worked out in parallel, in slices.
         let outputs = prepared.outputs
@@ -272,13 +276,12 @@ public struct Builder {
             results.withLock { $0[slice] = part }
         }
         var fingerprints: [String: UInt64] = [:]
-        fingerprints.reserveCapacity(outputs.count)
         var stale: Set<String> = []
         for (slice, part) in results.withLock({ $0 }).enumerated() {
-            for (offset, (fingerprint, isStale)) in part.enumerated() {
+            for (offset, (fingerprint, isStale)) in part.enumerated() where isStale {
                 let path = outputs[slice + offset * slices].path
                 fingerprints[path] = fingerprint
-                if isStale { stale.insert(path) }
+                stale.insert(path)
             }
         }
         return (fingerprints, stale)
@@ -332,6 +335,7 @@ public struct Builder {
         let siteFile = options.content.hasSuffix("/") ? options.content + "site.yaml" : options.content + "/site.yaml"
         let renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: siteFile)
         let outputs = renderer.plannedOutputs()
+        clock.lap("list outputs")
         report.plans = site.plans.count
         report.plansRead = site.plans.count - reused.count
         report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }

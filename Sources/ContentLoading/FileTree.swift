@@ -48,8 +48,8 @@ public enum FileTree {
     /// The relative paths of every file under `folder`, hidden ones included: what an output folder holds.
     /// Kinds come from the directory entries where the file system gives them, so this costs one `readdir`
     /// per folder, not a `stat` per file.
-    public static func paths(under folder: String) -> Set<String> {
-        var paths = Set<String>()
+    public static func paths(under folder: String, expected: Int = 0) -> Set<String> {
+        var paths = Set<String>(minimumCapacity: expected)
         collect(folder, relative: "", into: &paths)
         return paths
     }

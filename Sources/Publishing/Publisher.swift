@@ -70,10 +70,10 @@ public final class Publisher: Sendable {
         }
     }
 
-    /// Counts an output that was not rendered because its inputs are unchanged (the build checked that its
-    /// file is there).
-    public func keep(_ path: String) {
-        summary.withLock { $0.unchanged += 1 }
+    /// Counts outputs that were not rendered because their inputs are unchanged (the build checked that their
+    /// files are there).
+    public func keep(count: Int) {
+        summary.withLock { $0.unchanged += count }
     }
 
     /// Ends the build: removes what the site no longer has, or moves the fresh folder into place.
