@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
+        .executable(name: "bulletin-template-step", targets: ["bulletin-template-step"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +59,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // Benchmarks/template-step.sh: the template step alone, compiled renderer against swift-mustache.
+        .executableTarget(
+            name: "bulletin-template-step",
+            dependencies: ["ContentLoading", "SiteRendering", "Diagnostics"],
+            path: "Benchmarks/TemplateStep"
         ),
         .testTarget(
             name: "BulletinTests",

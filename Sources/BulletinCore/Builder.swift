@@ -97,16 +97,10 @@ public struct Builder {
         // place): nothing to read, render or write.
         let sourceFiles = SourceFiles([(url(options.content), options.content), (url(options.templates), options.templates)])
         clock.lap("look at files")
-        // What the output folder holds, from one walk of its folders (not a `stat` per output).
-        var existing: Set<String>?
-        func outputFiles() -> Set<String> {
-            if let existing { return existing }
-            let files = previous.map { FileTree.paths(under: outputURL.path, expected: $0.outputs.count) } ?? []
-            existing = files
-            return files
-        }
+        // What the output folder still holds of the last build's files.
+        let present = OutputPresence(root: outputURL.path, previous: previous)
         if let previous, let totals = previous.totals, sourceFiles.unchanged(since: previous),
-           previous.outputs.keys.allSatisfy(outputFiles().contains) {
+           previous.outputs.keys.allSatisfy(present.contains) {
             var report = Report(diagnostics: [])
             report.plans = totals.plans
             report.indicators = totals.indicators
@@ -121,8 +115,6 @@ public struct Builder {
         var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines)
         guard var prepared else { report.timings = clock.laps; return report }
 
-        let present = outputFiles()
-        clock.lap("look at outputs")
         var (fingerprints, stale) = staleOutputs(prepared, previous: previous, present: present)
         // A page of an outlined plan has to be rendered after all (its file is gone, a template changed): read
         // those plans in full.
@@ -192,12 +184,14 @@ public struct Builder {
         let rendered = entries.withLock { $0 }
         for (path, entry) in rendered { records[path] = entry }
         publisher.keep(count: keep.count - rendered.keys.filter(keep.contains).count)
-        let manifest = Manifest(generator: Self.generatorIdentity, outputs: records,
+        var manifest = Manifest(generator: Self.generatorIdentity, outputs: records,
                                 sources: sourceFiles.sources(fingerprints: prepared.inputs),
                                 totals: .init(plans: report.plans, indicators: report.indicators, pages: report.pages))
         do {
             let summary = try publisher.finish(keeping: keep)
             clock.lap("publish")
+            // Folder times once every file is in place: the next build trusts folders that kept theirs.
+            manifest.folders = OutputPresence.folderTimes(root: outputURL.path, outputs: manifest.outputs.keys)
             try manifest.save(for: outputURL)
             try prepared.outlines(previous: outlines).save(for: outputURL)
             report.written = summary.written
@@ -258,7 +252,7 @@ public struct Builder {
 
     /// The outputs to render, with the fingerprints of their inputs: those whose inputs changed since the last
     /// build, or whose file (or a companion's) is not among the `present` ones.
-    private func staleOutputs(_ prepared: Prepared, previous: Manifest?, present: Set<String>) -> ([String: UInt64], Set<String>) {
+    private func staleOutputs(_ prepared: Prepared, previous: Manifest?, present: OutputPresence) -> ([String: UInt64], Set<String>) {
         // Tens of thousands of fingerprints: worked out in parallel, in slices.
         let outputs = prepared.outputs
         let slices = min(outputs.count, ProcessInfo.processInfo.activeProcessorCount * 4)

@@ -51,14 +51,20 @@ public struct Manifest: Sendable, Equatable {
     public var outputs: [String: Entry]
     /// Every content, template and asset file, by key.
     public var sources: [String: Source] = [:]
+    /// Modification time of every folder of the output holding files, by path relative to the output (`` for
+    /// the output folder itself) as the build left them: a folder whose time has not changed still holds
+    /// the files written to it, so a rebuild need not look for them one by one.
+    public var folders: [String: Double] = [:]
     public var totals: Totals?
 
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
-    public init(generator: String, outputs: [String: Entry] = [:], sources: [String: Source] = [:], totals: Totals? = nil) {
+    public init(generator: String, outputs: [String: Entry] = [:], sources: [String: Source] = [:], folders: [String: Double] = [:],
+                totals: Totals? = nil) {
         self.generator = generator
         self.outputs = outputs
         self.sources = sources
+        self.folders = folders
         self.totals = totals
     }
 
@@ -94,6 +100,9 @@ public struct Manifest: Sendable, Equatable {
         }
         for (key, source) in sources {
             out.field("S"); out.field(Self.escape(key)); out.field(UInt64(source.size)); out.field("\(source.modified)"); out.last(source.hash)
+        }
+        for (folder, modified) in folders {
+            out.line("D", Self.escape(folder), "\(modified)")
         }
         return Data(out.bytes)
     }
@@ -138,6 +147,9 @@ public struct Manifest: Sendable, Equatable {
                 case (0x53, 5):  // S
                     guard let size = number(fields[2]), let modified = Double(text(fields[3])), let hash = number(fields[4]) else { return nil }
                     manifest.sources[unescape(text(fields[1]))] = Source(size: Int(size), modified: modified, hash: hash)
+                case (0x44, 3):  // D
+                    guard let modified = Double(text(fields[2])) else { return nil }
+                    manifest.folders[unescape(text(fields[1]))] = modified
                 default:
                     switch (text(fields[0]), fields.count) {
                     case ("generator", 2):

@@ -56,10 +56,17 @@ public struct SiteRenderer: Sendable {
         }
         var outputs: [PlannedOutput] = []
         outputs.reserveCapacity(site.plans.reduce(4) { $0 + 1 + $1.sections.count + $1.indicators.count })
-        func add(_ path: String, _ inputs: [String], companions: [String] = []) {
+        func sortedSet(_ inputs: [String]) -> [String] {
             var sorted = inputs.sorted()
             var last: String?
             sorted.removeAll { key in defer { last = key }; return key == last }
+            return sorted
+        }
+        func add(_ path: String, _ inputs: [String], companions: [String] = []) {
+            outputs.append(PlannedOutput(path: path, dependencies: sortedSet(inputs), companions: companions))
+        }
+        // Pages with the same inputs share one sorted list (all sections of a plan; the indicators of a section).
+        func add(_ path: String, sorted: [String], companions: [String] = []) {
             outputs.append(PlannedOutput(path: path, dependencies: sorted, companions: companions))
         }
         add(Paths.home, contentFiles + uses("home"))
@@ -73,15 +80,22 @@ public struct SiteRenderer: Sendable {
             let folder = filesByFolder[plan.sourceFolder] ?? []
             let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
             add(Paths.plan(plan), [siteFile] + folder + uses("plan", ["partials/chart", Self.tablePartial]))
+            let sectionInputs = sortedSet([siteFile] + folder + uses("section", ["partials/chart", Self.tablePartial]))
             for section in plan.sections {
-                add(Paths.section(plan, section), [siteFile] + folder + uses("section", ["partials/chart", Self.tablePartial]))
+                add(Paths.section(plan, section), sorted: sectionInputs)
             }
             let sectionFiles = Dictionary(plan.sections.map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
             let indicatorInputs = [siteFile, planFile, indicatorsFile] + uses("indicator", ["partials/chart"])
+            var inputsBySection: [String: [String]] = [:]
             for indicator in plan.indicators {
-                var inputs = indicatorInputs
-                if let file = sectionFiles[indicator.sectionID] { inputs.append(file) }
-                add(Paths.indicator(plan, indicator), inputs, companions: [Paths.indicatorChart(plan, indicator)])
+                let inputs: [String]
+                if let known = inputsBySection[indicator.sectionID] {
+                    inputs = known
+                } else {
+                    inputs = sortedSet(indicatorInputs + (sectionFiles[indicator.sectionID].map { [$0] } ?? []))
+                    inputsBySection[indicator.sectionID] = inputs
+                }
+                add(Paths.indicator(plan, indicator), sorted: inputs, companions: [Paths.indicatorChart(plan, indicator)])
             }
         }
         add(Paths.notFound, contentFiles + uses("404"))
@@ -236,5 +250,37 @@ extension SiteRenderer {
             pages += plan.indicators.map { ("indicator", planViews.indicatorPage($0).values) }
         }
         return pages
+    }
+}
+
+extension SiteRenderer {
+    public struct TemplateTiming: Sendable {
+        public var pages: Int
+        public var bytes: Int
+        /// Seconds for all pages, on one thread.
+        public var compiled: Double
+        public var swiftMustache: Double
+        /// Whether both engines gave the same bytes for every page.
+        public var identical: Bool
+    }
+
+    /// The template step alone, for the benchmark: every page of the first `plans` plans rendered with the
+    /// compiled renderer and with swift-mustache (values made beforehand, not timed), one thread.
+    public func measureTemplateStep(plans: Int) -> TemplateTiming {
+        let sample = SiteRenderer(site: Site(config: site.config, plans: Array(site.plans.prefix(plans)), releases: site.releases),
+                                  templates: templates)
+        let pages = sample.allPageValues()
+        func seconds(_ body: () -> Void) -> Double {
+            let start = DispatchTime.now()
+            body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        }
+        var fast: [String] = [], slow: [String] = []
+        fast.reserveCapacity(pages.count)
+        slow.reserveCapacity(pages.count)
+        let compiled = seconds { for page in pages { fast.append(templates.render(page.values, template: page.template) ?? "") } }
+        let mustache = seconds { for page in pages { slow.append(templates.renderWithSwiftMustache(page.values, template: page.template) ?? "") } }
+        return TemplateTiming(pages: pages.count, bytes: fast.reduce(0) { $0 + $1.utf8.count }, compiled: compiled,
+                              swiftMustache: mustache, identical: fast == slow)
     }
 }

@@ -15,6 +15,7 @@ import Testing
                       "plans/a b/指标\t%.html": .init(inputs: 7, hash: 1 << 63, size: 0)],
             sources: ["Content/site.yaml": .init(size: 99, modified: 1763800000.123456, hash: 42),
                       "Content/a\nb.md": .init(size: 1, modified: 0, hash: 1)],
+            folders: ["": 1763800000.5, "plans/a b": 0],
             totals: .init(plans: 4, indicators: 113, pages: 141))
         let data = manifest.encoded()
         #expect(Manifest.decode(data) == manifest)
@@ -23,13 +24,14 @@ import Testing
 
     @Test(arguments: [
         "",                                                         // empty
-        "bulletin-manifest\t1\ngenerator\tx\n",                     // an older version
-        "bulletin-manifest\t2\n",                                   // no generator
-        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\n",  // a field missing
-        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\tbig\n",  // not a number
-        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\t99999999999999999999999\n",  // too big
-        "bulletin-manifest\t2\ngenerator\tx\nO\tindex.html\t1\t2\t3",  // cut off mid-line
-        "bulletin-manifest\t2\ngenerator\tx\nX\ty\n",               // an unknown record
+        "bulletin-manifest\t2\ngenerator\tx\n",                     // an older version
+        "bulletin-manifest\t3\n",                                   // no generator
+        "bulletin-manifest\t3\ngenerator\tx\nO\tindex.html\t1\t2\n",  // a field missing
+        "bulletin-manifest\t3\ngenerator\tx\nO\tindex.html\t1\t2\tbig\n",  // not a number
+        "bulletin-manifest\t3\ngenerator\tx\nO\tindex.html\t1\t2\t99999999999999999999999\n",  // too big
+        "bulletin-manifest\t3\ngenerator\tx\nO\tindex.html\t1\t2\t3",  // cut off mid-line
+        "bulletin-manifest\t3\ngenerator\tx\nD\tplans\tyesterday\n",  // a folder time that is not a number
+        "bulletin-manifest\t3\ngenerator\tx\nX\ty\n",               // an unknown record
     ])
     func aDamagedManifestIsNotTrusted(_ text: String) {
         #expect(Manifest.decode(Data(text.utf8)) == nil)
@@ -78,5 +80,37 @@ import Testing
             }
         }
         #expect(StableHash.of(Data("bulletin".utf8)) == 15743879699276609780, "pinned: a new value means every manifest is stale")
+    }
+
+    /// A rebuild trusts a folder whose time is as the last build recorded it, and reads the others: a file
+    /// deleted since is found missing either way.
+    @Test func outputFoldersWhoseTimeChangedAreReadAgain() throws {
+        let root = try Support.scratch()
+        defer { Support.remove(root) }
+        let folder = root.appendingPathComponent("plans/demo")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["index.html", "goals.html", "tasks.html"] { try Data(name.utf8).write(to: folder.appendingPathComponent(name)) }
+        try Data("home".utf8).write(to: root.appendingPathComponent("index.html"))
+        let paths = ["index.html", "plans/demo/index.html", "plans/demo/goals.html", "plans/demo/tasks.html"]
+        // Folders changed moments ago are not trusted yet (a deletion in the same clock tick would not show).
+        #expect(OutputPresence.folderTimes(root: root.path, outputs: paths).values.allSatisfy { $0 == 0 })
+        // As if the build had ended an hour ago.
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        for url in [root, root.appendingPathComponent("plans"), folder] {
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: url.path)
+        }
+        var manifest = Manifest(generator: "g", outputs: Dictionary(uniqueKeysWithValues: paths.map { ($0, Manifest.Entry(inputs: 1, hash: 2, size: 3)) }))
+        manifest.folders = OutputPresence.folderTimes(root: root.path, outputs: paths)
+        #expect(manifest.folders.keys.sorted() == ["", "plans/demo"])
+        #expect(manifest.folders.values.allSatisfy { $0 > 0 })
+        let before = OutputPresence(root: root.path, previous: manifest)
+        #expect(paths.allSatisfy(before.contains))
+        #expect(!before.contains("plans/demo/new.html"), "a file the last build did not write")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("goals.html"))
+        let after = OutputPresence(root: root.path, previous: manifest)
+        #expect(!after.contains("plans/demo/goals.html"))
+        #expect(after.contains("plans/demo/tasks.html") && after.contains("index.html"))
+        try FileManager.default.removeItem(at: folder)
+        #expect(!OutputPresence(root: root.path, previous: manifest).contains("plans/demo/tasks.html"), "a folder removed whole")
     }
 }
