@@ -68,7 +68,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview"],
+            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview",
+                           .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import Model
-import Yams
 
 /// Reads `indicators.yaml`: the named tables and every indicator with its baseline, targets and parts.
 struct IndicatorLoader {
@@ -69,7 +68,7 @@ struct IndicatorLoader {
         return loaded
     }
 
-    private func readIndicator(_ node: Node, _ document: YAMLDocument, _ locations: inout Locations,
+    private func readIndicator(_ node: YAMLNode, _ document: YAMLDocument, _ locations: inout Locations,
                                _ diagnostics: inout [Diagnostic]) -> (Indicator, SourceLocation)? {
         guard var r = MappingReader(node, in: document, what: "indicator", diagnostics: &diagnostics) else { return nil }
         let id = r.string("id", required: true, &diagnostics)
@@ -108,7 +107,7 @@ struct IndicatorLoader {
         return (indicator, r.location(of: "id"))
     }
 
-    private func readBaseline(_ node: Node?, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> Observation? {
+    private func readBaseline(_ node: YAMLNode?, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> Observation? {
         guard let node, var b = MappingReader(node, in: document, what: "baseline of \(label)", diagnostics: &diagnostics) else { return nil }
         let year = b.int("year", required: true, range: 1900...2200, &diagnostics)
         let value = b.figure("value", &diagnostics)
@@ -147,7 +146,7 @@ struct IndicatorLoader {
         return ok ? targets : nil
     }
 
-    private func readPartOf(_ node: Node?, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> PartOf? {
+    private func readPartOf(_ node: YAMLNode?, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> PartOf? {
         guard let node, var p = MappingReader(node, in: document, what: "part_of of \(label)", diagnostics: &diagnostics) else { return nil }
         let indicator = p.string("indicator", required: true, &diagnostics)
         let by = p.string("by", required: true, &diagnostics)

@@ -1,20 +1,18 @@
 import Diagnostics
 import Model
-import Yams
 
 /// Reads one YAML mapping field by field, recording a located diagnostic for every missing field, wrong
 /// type, malformed number or unknown key, instead of stopping at the first one.
 struct MappingReader {
     let document: YAMLDocument
-    let node: Node
-    let mapping: Node.Mapping
-    /// The mapping's values by key, read once: Yams looks keys up by comparing nodes one by one.
-    let values: [String: Node]
+    let node: YAMLNode
+    let mapping: [YAMLNode.Pair]
     /// What the mapping describes, for messages: "plan", "indicator `rd-intensity`".
     var what: String
-    private var seen: Set<String> = []
+    /// The keys asked for (read or looked for), for telling unknown keys; mappings are small, so arrays.
+    private var asked: [String] = []
 
-    init?(_ node: Node?, in document: YAMLDocument, what: String, example: String? = nil, diagnostics: inout [Diagnostic]) {
+    init?(_ node: YAMLNode?, in document: YAMLDocument, what: String, example: String? = nil, diagnostics: inout [Diagnostic]) {
         guard let node else {
             diagnostics.append(.error(at: document.location(of: nil), "\(what) is empty", hint: "write the fields as `key: value` lines"))
             return nil
@@ -27,24 +25,25 @@ struct MappingReader {
         self.document = document
         self.node = node
         self.mapping = mapping
-        var values: [String: Node] = [:]
-        for (key, value) in mapping {
-            if let name = key.scalar?.string, values[name] == nil { values[name] = value }
-        }
-        self.values = values
         self.what = what
     }
 
     var location: SourceLocation { document.location(of: node) }
 
-    func location(of key: String) -> SourceLocation {
-        document.location(of: values[key] ?? node)
+    /// The value of `key` (the first, if a parser let a key repeat).
+    private func lookUp(_ key: String) -> YAMLNode? {
+        for pair in mapping where pair.key.scalar == key { return pair.value }
+        return nil
     }
 
-    mutating func value(_ key: String) -> Node? {
-        seen.insert(key)
-        guard let value = values[key] else { return nil }
-        if let scalar = value.scalar, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+    func location(of key: String) -> SourceLocation {
+        document.location(of: lookUp(key) ?? node)
+    }
+
+    mutating func value(_ key: String) -> YAMLNode? {
+        if !asked.contains(key) { asked.append(key) }
+        guard let value = lookUp(key) else { return nil }
+        if value.isPlainScalar, let text = value.scalar, ["", "~", "null", "Null", "NULL"].contains(text) { return nil }
         return value
     }
 
@@ -58,7 +57,7 @@ struct MappingReader {
                                       hint: "write it on one line after `\(key):`, or as a `|` block"))
             return nil
         }
-        let text = scalar.string.trimmingSpaces()
+        let text = scalar.trimmingSpaces()
         if text.isEmpty, required {
             diagnostics.append(.error(at: document.location(of: value), "`\(key)` of \(what) is empty"))
             return nil
@@ -71,7 +70,7 @@ struct MappingReader {
             if required { missing(key, &diagnostics) }
             return nil
         }
-        guard let scalar = value.scalar, let number = Int(scalar.string.trimmingSpaces()) else {
+        guard let scalar = value.scalar, let number = Int(scalar.trimmingSpaces()) else {
             diagnostics.append(.error(at: document.location(of: value), "`\(key)` of \(what) should be a whole number, found \(Self.describe(value))"))
             return nil
         }
@@ -87,7 +86,7 @@ struct MappingReader {
             if required { missing(key, &diagnostics) }
             return nil
         }
-        guard let scalar = value.scalar, let figure = Self.parseFigure(scalar.string) else {
+        guard let scalar = value.scalar, let figure = Self.parseFigure(scalar) else {
             diagnostics.append(.error(
                 at: document.location(of: value), "`\(key)` of \(what) is not a number: \(Self.describe(value))",
                 hint: "write the number alone, in the indicator's unit, without separators (e.g. `value: 5.6` with `unit: 万家`)"))
@@ -98,7 +97,7 @@ struct MappingReader {
 
     mutating func bool(_ key: String, _ diagnostics: inout [Diagnostic]) -> Bool? {
         guard let value = value(key) else { return nil }
-        switch value.scalar?.string.trimmingSpaces() {
+        switch value.scalar?.trimmingSpaces() {
         case "true": return true
         case "false": return false
         default:
@@ -109,7 +108,7 @@ struct MappingReader {
 
     mutating func date(_ key: String, _ diagnostics: inout [Diagnostic]) -> CalendarDate? {
         guard let value = value(key) else { return nil }
-        guard let scalar = value.scalar, let date = CalendarDate(iso: scalar.string.trimmingSpaces()) else {
+        guard let scalar = value.scalar, let date = CalendarDate(iso: scalar.trimmingSpaces()) else {
             diagnostics.append(.error(at: document.location(of: value), "`\(key)` of \(what) is not a date: \(Self.describe(value))",
                                       hint: "write dates as YYYY-MM-DD, e.g. `\(key): 2023-03-17`"))
             return nil
@@ -127,7 +126,7 @@ struct MappingReader {
         return nil
     }
 
-    mutating func sequence(_ key: String, required: Bool = false, _ diagnostics: inout [Diagnostic]) -> [Node]? {
+    mutating func sequence(_ key: String, required: Bool = false, _ diagnostics: inout [Diagnostic]) -> [YAMLNode]? {
         guard let value = value(key) else {
             if required { missing(key, &diagnostics) }
             return nil
@@ -136,7 +135,7 @@ struct MappingReader {
             diagnostics.append(.error(at: document.location(of: value), "`\(key)` of \(what) should be a list (lines starting with `- `), found \(Self.describe(value))"))
             return nil
         }
-        return Array(sequence)
+        return sequence
     }
 
     mutating func missing(_ key: String, _ diagnostics: inout [Diagnostic]) {
@@ -145,11 +144,11 @@ struct MappingReader {
 
     /// Reports keys that nothing read: usually a misspelt field name that would otherwise be ignored.
     func reportUnknownKeys(_ diagnostics: inout [Diagnostic]) {
-        for (key, _) in mapping {
-            guard let name = key.string, !seen.contains(name) else { continue }
-            var hint = "known fields: " + seen.sorted().joined(separator: ", ")
-            if let near = nearest(name, in: Array(seen)) { hint = "did you mean `\(near)`?" }
-            diagnostics.append(.error(at: document.location(of: key), "unknown field `\(name)` in \(what)", hint: hint))
+        for pair in mapping {
+            guard let name = pair.key.scalar, !asked.contains(name) else { continue }
+            var hint = "known fields: " + asked.sorted().joined(separator: ", ")
+            if let near = nearest(name, in: asked) { hint = "did you mean `\(near)`?" }
+            diagnostics.append(.error(at: document.location(of: pair.key), "unknown field `\(name)` in \(what)", hint: hint))
         }
     }
 
@@ -167,9 +166,9 @@ struct MappingReader {
         return Figure(value, text: text.hasPrefix("+") ? String(text.dropFirst()) : text)
     }
 
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): return "`\(scalar.string)`"
+    static func describe(_ node: YAMLNode) -> String {
+        switch node.value {
+        case .scalar(let text, _): return "`\(text)`"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"

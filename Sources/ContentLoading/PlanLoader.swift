@@ -113,7 +113,7 @@ struct PlanLoader {
                                           hint: "text that holds `: ` reads as a mapping in YAML; put the entry in double quotes"))
                 return nil
             }
-            return scalar.string.trimmingSpaces()
+            return scalar.trimmingSpaces()
         }
     }
 

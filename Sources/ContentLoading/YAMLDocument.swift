@@ -5,16 +5,20 @@ import Yams
 /// reported where it is. `lineOffset` shifts lines for YAML that starts further down a file (front matter).
 struct YAMLDocument {
     var file: String
-    var root: Node?
+    var root: YAMLNode?
     var lineOffset: Int
 
     static func parse(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        // Most content files are plain YAML that the quick parser reads; it leaves the rest, and every error, to Yams.
+        if let root = QuickYAML.parse(text) {
+            return YAMLDocument(file: file, root: root, lineOffset: lineOffset)
+        }
         do {
             // The basic resolver: no regular expressions run on every scalar; the loaders read each value as
             // text and decide its type themselves (so `no` stays "no" and `1.10` stays "1.10"). UTF-8 named
             // here: the default is worked out anew for every parser, from the whole environment.
             let root = try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot()
-            return YAMLDocument(file: file, root: root, lineOffset: lineOffset)
+            return YAMLDocument(file: file, root: root.map(YAMLNode.init), lineOffset: lineOffset)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, in: text, file: file, lineOffset: lineOffset))
             return nil
@@ -24,9 +28,9 @@ struct YAMLDocument {
         }
     }
 
-    func location(of node: Node?) -> SourceLocation {
-        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    func location(of node: YAMLNode?) -> SourceLocation {
+        guard let node else { return SourceLocation(file: file, line: 1 + lineOffset, column: 1) }
+        return SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
     }
 
     static func diagnostic(for error: YamlError, in text: String, file: String, lineOffset: Int) -> Diagnostic {
