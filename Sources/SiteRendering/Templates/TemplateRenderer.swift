@@ -5,31 +5,143 @@ import Markdown
 /// which makes this many times faster than a general engine; the output is byte for byte what swift-mustache
 /// renders from the same templates and values (a test compares them on every page).
 struct TemplateRenderer: Sendable {
-    /// A template's tokens with their text as UTF-8 bytes, ready to copy into a page.
-    indirect enum Op: Sendable {
-        case text([UInt8])
-        case variable(name: [String], escaped: Bool)
-        case section(name: [String], inverted: Bool, body: [Op])
-        case partial(name: String, indentation: [UInt8]?, overrides: [String: [Op]]?)
-        case block(name: String, body: [Op], indentation: [UInt8]?)
-
-        init(_ token: CompiledTemplate.Token) {
-            switch token {
-            case .text(let text): self = .text(Array(text.utf8))
-            case .variable(let name, let escaped): self = .variable(name: name, escaped: escaped)
-            case .section(let name, let inverted, let body): self = .section(name: name, inverted: inverted, body: body.map(Op.init))
-            case .partial(let name, let indentation, let overrides):
-                self = .partial(name: name, indentation: indentation.map { Array($0.utf8) }, overrides: overrides?.mapValues { $0.map(Op.init) })
-            case .block(let name, let body, let indentation):
-                self = .block(name: name, body: body.map(Op.init), indentation: indentation.map { Array($0.utf8) })
-            }
-        }
+    /// One instruction of the compiled program. Every template, partial and block body is a range of one flat
+    /// array, and instructions hold only numbers: rendering reads them without reference counting (two threads
+    /// retaining the same shared objects would fight over their counts).
+    enum Op: Sendable {
+        /// `bytes[start..<end]`.
+        case text(start: Int, end: Int)
+        case variable(name: Int, escaped: Bool)
+        /// The body is `ops[index + 1 ..< end]`.
+        case section(name: Int, inverted: Bool, end: Int)
+        /// `template` is an index into `ranges` (-1: no such template, renders nothing); `indentation` into
+        /// `indentations` and `overrides` into `overrideLists` (-1: none).
+        case partial(template: Int, indentation: Int, overrides: Int)
+        /// A block `name` (an index into `blockNames`) whose own body is `ops[index + 1 ..< end]`.
+        case block(name: Int, end: Int, indentation: Int)
     }
 
-    let templates: [String: [Op]]
+    /// A block body given by a child template: block name, and the range of ops that replaces it.
+    struct Override: Sendable {
+        var name: Int
+        var start: Int
+        var end: Int
+    }
+
+    let ops: [Op]
+    let bytes: [UInt8]
+    let names: [[String]]
+    let indentations: [[UInt8]]
+    let overrideLists: [[Override]]
+    /// Each template's range of ops, by index; `index` finds a template's index by name.
+    let ranges: [Range<Int>]
+    let index: [String: Int]
 
     init(templates: [String: CompiledTemplate]) {
-        self.templates = templates.mapValues { $0.tokens.map(Op.init) }
+        var compiler = Compiler(templateNames: templates.keys.sorted())
+        var ranges: [Range<Int>] = []
+        for name in compiler.templateNames {
+            ranges.append(compiler.compileTemplate(templates[name]!.tokens))
+        }
+        ops = compiler.ops
+        bytes = compiler.bytes
+        names = compiler.names
+        indentations = compiler.indentations
+        overrideLists = compiler.overrideLists
+        self.ranges = ranges
+        index = compiler.templateIndex
+    }
+
+    /// Turns token trees into the flat program.
+    private struct Compiler {
+        let templateNames: [String]
+        let templateIndex: [String: Int]
+        var ops: [Op] = []
+        var bytes: [UInt8] = []
+        var names: [[String]] = []
+        var nameIndex: [[String]: Int] = [:]
+        var blockNames: [String: Int] = [:]
+        var indentations: [[UInt8]] = []
+        var overrideLists: [[Override]] = []
+        /// Override bodies waiting to be compiled after the template that gives them: a body must not land
+        /// inside the range of the section or block being compiled.
+        var pending: [(list: Int, slot: Int, tokens: [CompiledTemplate.Token])] = []
+
+        init(templateNames: [String]) {
+            self.templateNames = templateNames
+            var index: [String: Int] = [:]
+            for (i, name) in templateNames.enumerated() { index[name] = i }
+            templateIndex = index
+        }
+
+        mutating func compileTemplate(_ tokens: [CompiledTemplate.Token]) -> Range<Int> {
+            let range = compile(tokens)
+            while !pending.isEmpty {
+                let item = pending.removeFirst()
+                let body = compile(item.tokens)
+                overrideLists[item.list][item.slot].start = body.lowerBound
+                overrideLists[item.list][item.slot].end = body.upperBound
+            }
+            return range
+        }
+
+        mutating func name(_ path: [String]) -> Int {
+            if let known = nameIndex[path] { return known }
+            names.append(path)
+            nameIndex[path] = names.count - 1
+            return names.count - 1
+        }
+
+        mutating func block(_ name: String) -> Int {
+            if let known = blockNames[name] { return known }
+            blockNames[name] = blockNames.count
+            return blockNames.count - 1
+        }
+
+        mutating func indentation(_ text: String?) -> Int {
+            guard let text else { return -1 }
+            indentations.append(Array(text.utf8))
+            return indentations.count - 1
+        }
+
+        /// Appends the ops of `tokens`, contiguous, and returns their range.
+        mutating func compile(_ tokens: [CompiledTemplate.Token]) -> Range<Int> {
+            let start = ops.count
+            for token in tokens {
+                switch token {
+                case .text(let text):
+                    let from = bytes.count
+                    bytes += text.utf8
+                    ops.append(.text(start: from, end: bytes.count))
+                case .variable(let path, let escaped):
+                    ops.append(.variable(name: name(path), escaped: escaped))
+                case .section(let path, let inverted, let body):
+                    let at = ops.count
+                    ops.append(.section(name: name(path), inverted: inverted, end: 0))
+                    let end = compile(body).upperBound
+                    ops[at] = .section(name: name(path), inverted: inverted, end: end)
+                case .partial(let partial, let indent, let overrides):
+                    var list = -1
+                    if let overrides {
+                        list = overrideLists.count
+                        overrideLists.append([])
+                        // Sorted, so that the program is the same on every run.
+                        for (slot, (blockName, body)) in overrides.sorted(by: { $0.key < $1.key }).enumerated() {
+                            overrideLists[list].append(Override(name: block(blockName), start: 0, end: 0))
+                            pending.append((list, slot, body))
+                        }
+                    }
+                    ops.append(.partial(template: templateIndex[partial] ?? -1, indentation: indentation(indent), overrides: list))
+                case .block(let blockName, let body, let indent):
+                    let at = ops.count
+                    let id = block(blockName), indentIndex = indentation(indent)
+                    ops.append(.block(name: id, end: 0, indentation: indentIndex))
+                    let end = compile(body).upperBound
+                    ops[at] = .block(name: id, end: end, indentation: indentIndex)
+                }
+            }
+            return start..<ops.count
+        }
     }
 
     func render(_ values: [String: Any], template name: String) -> String? {
@@ -38,11 +150,19 @@ struct TemplateRenderer: Sendable {
 
     /// The page as UTF-8 bytes, ready to be written.
     func renderBytes(_ values: [String: Any], template name: String) -> [UInt8]? {
-        guard let ops = templates[name] else { return nil }
-        var context = Context(stack: [.dictionary(values)], indentation: nil, overrides: nil)
+        guard let template = index[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
-        render(ops, &context, into: &out)
+        ops.withUnsafeBufferPointer { ops in
+            bytes.withUnsafeBufferPointer { bytes in
+                names.withUnsafeBufferPointer { names in
+                    let runner = Runner(ops: ops, bytes: bytes, names: names, program: self)
+                    var context = Context(stack: [.dictionary(values)], indentation: [], overrides: [])
+                    let range = ranges[template]
+                    runner.run(range.lowerBound, range.upperBound, &context, into: &out)
+                }
+            }
+        }
         return out
     }
 
@@ -65,94 +185,119 @@ struct TemplateRenderer: Sendable {
 
     struct Context {
         var stack: [Frame]
-        var indentation: [UInt8]?
-        var overrides: [String: [Op]]?
+        /// What each line of output is indented by (inside indented partials); empty for none.
+        var indentation: [UInt8]
+        /// Block bodies given by the templates that include this one, outermost first: the first match wins.
+        var overrides: [Override]
     }
 
-    private func render(_ ops: [Op], _ context: inout Context, into out: inout [UInt8]) {
-        guard let indentation = context.indentation, !indentation.isEmpty else {
-            for op in ops { renderOp(op, &context, into: &out) }
-            return
-        }
-        // Inside an indented partial: every piece of output that starts a new line (within what this call
-        // wrote) is indented.
-        let start = out.count
-        for op in ops {
-            let before = out.count
-            let atLineStart = before > start && out[before - 1] == 0x0A && !(before - 1 > start && out[before - 2] == 0x0D)
-            renderOp(op, &context, into: &out)
-            if atLineStart, out.count > before { out.insert(contentsOf: indentation, at: before) }
-        }
-    }
+    /// Runs the program over unsafe views of its arrays.
+    private struct Runner {
+        let ops: UnsafeBufferPointer<Op>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<[String]>
+        let program: TemplateRenderer
 
-    private func renderOp(_ op: Op, _ context: inout Context, into out: inout [UInt8]) {
-        switch op {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
-        case .variable(let name, let escaped):
-            guard let value = lookup(name, in: context.stack) else { return }
-            Self.write(value, escaped: escaped, into: &out)
-        case .section(let name, let inverted, let body):
-            let value = lookup(name, in: context.stack)
-            if inverted {
-                if Self.isFalsy(value) { render(body, &context, into: &out) }
+        /// Renders `ops[start..<end]`.
+        func run(_ start: Int, _ end: Int, _ context: inout Context, into out: inout [UInt8]) {
+            if context.indentation.isEmpty {
+                var i = start
+                while i < end { i = step(i, &context, into: &out) }
                 return
             }
-            guard let value else { return }
-            if let bool = value as? Bool {
-                if bool { render(body, &context, into: &out) }
-            } else if let list = value as? [[String: Any]] {
-                for item in list { withPushed(.dictionary(item), &context) { render(body, &$0, into: &out) } }
-            } else if let list = value as? [String] {
-                for item in list { withPushed(.other(item), &context) { render(body, &$0, into: &out) } }
-            } else if let list = value as? [Any] {
-                for item in list { withPushed(Frame(item), &context) { render(body, &$0, into: &out) } }
-            } else {
-                withPushed(Frame(value), &context) { render(body, &$0, into: &out) }
+            // Inside an indented partial: every piece of output that starts a new line (within what this call
+            // wrote) is indented.
+            let first = out.count
+            var i = start
+            while i < end {
+                let before = out.count
+                let atLineStart = before > first && out[before - 1] == 0x0A && !(before - 1 > first && out[before - 2] == 0x0D)
+                i = step(i, &context, into: &out)
+                if atLineStart, out.count > before { out.insert(contentsOf: context.indentation, at: before) }
             }
-        case .partial(let name, let indentation, let overrides):
-            guard let partial = templates[name] else { return }
-            var inner = context
-            if let indentation { inner.indentation = (context.indentation ?? []) + indentation }
-            if let overrides {
-                inner.overrides = (context.overrides ?? [:]).merging(overrides) { existing, _ in existing }
+        }
+
+        /// Renders the op at `i` (with its body); returns the index of the next op at the same level.
+        private func step(_ i: Int, _ context: inout Context, into out: inout [UInt8]) -> Int {
+            switch ops[i] {
+            case .text(let from, let to):
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+                return i + 1
+            case .variable(let name, let escaped):
+                if let value = lookup(names[name], in: context.stack) { TemplateRenderer.write(value, escaped: escaped, into: &out) }
+                return i + 1
+            case .section(let name, let inverted, let end):
+                let value = lookup(names[name], in: context.stack)
+                if inverted {
+                    if TemplateRenderer.isFalsy(value) { run(i + 1, end, &context, into: &out) }
+                    return end
+                }
+                guard let value else { return end }
+                if let bool = value as? Bool {
+                    if bool { run(i + 1, end, &context, into: &out) }
+                } else if let list = value as? [[String: Any]] {
+                    for item in list { withPushed(.dictionary(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                } else if let list = value as? [String] {
+                    for item in list { withPushed(.other(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                } else if let list = value as? [Any] {
+                    for item in list { withPushed(Frame(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                } else {
+                    withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                }
+                return end
+            case .partial(let template, let indentation, let overrides):
+                guard template >= 0 else { return i + 1 }
+                let range = program.ranges[template]
+                let savedIndentation = context.indentation, savedOverrides = context.overrides.count
+                if indentation >= 0 { context.indentation += program.indentations[indentation] }
+                // The includer's own bodies come first: an outer template's override wins over an inner one.
+                if overrides >= 0 { context.overrides += program.overrideLists[overrides] }
+                run(range.lowerBound, range.upperBound, &context, into: &out)
+                context.indentation = savedIndentation
+                context.overrides.removeLast(context.overrides.count - savedOverrides)
+                return i + 1
+            case .block(let name, let end, let indentation):
+                let savedIndentation = context.indentation
+                if indentation >= 0 { context.indentation += program.indentations[indentation] }
+                if let override = context.overrides.first(where: { $0.name == name }) {
+                    run(override.start, override.end, &context, into: &out)
+                } else {
+                    run(i + 1, end, &context, into: &out)
+                }
+                context.indentation = savedIndentation
+                return end
             }
-            render(partial, &inner, into: &out)
-        case .block(let name, let body, let indentation):
-            var inner = context
-            if let indentation { inner.indentation = (context.indentation ?? []) + indentation }
-            render(context.overrides?[name] ?? body, &inner, into: &out)
+        }
+
+        private func withPushed(_ frame: Frame, _ context: inout Context, _ body: (inout Context) -> Void) {
+            context.stack.append(frame)
+            body(&context)
+            context.stack.removeLast()
+        }
+
+        /// `a.b.c`: `a` is looked for from the innermost context outwards, `b` and `c` inside what was found.
+        private func lookup(_ path: [String], in stack: [Frame]) -> Any? {
+            guard let first = path.first else { return nil }
+            if first == "." { return stack.last?.value }
+            var found: Any?
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .dictionary(let dictionary) = stack[index], let value = dictionary[first] {
+                    found = value
+                    break
+                }
+                index -= 1
+            }
+            guard var value = found else { return nil }
+            for key in path.dropFirst() {
+                guard let dictionary = value as? [String: Any], let next = dictionary[key] else { return nil }
+                value = next
+            }
+            return value
         }
     }
 
-    private func withPushed(_ frame: Frame, _ context: inout Context, _ body: (inout Context) -> Void) {
-        context.stack.append(frame)
-        body(&context)
-        context.stack.removeLast()
-    }
-
-    /// `a.b.c`: `a` is looked for from the innermost context outwards, `b` and `c` inside what was found.
-    private func lookup(_ path: [String], in stack: [Frame]) -> Any? {
-        guard let first = path.first else { return nil }
-        if first == "." { return stack.last?.value }
-        var found: Any?
-        var index = stack.count - 1
-        while index >= 0 {
-            if case .dictionary(let dictionary) = stack[index], let value = dictionary[first] {
-                found = value
-                break
-            }
-            index -= 1
-        }
-        guard var value = found else { return nil }
-        for key in path.dropFirst() {
-            guard let dictionary = value as? [String: Any], let next = dictionary[key] else { return nil }
-            value = next
-        }
-        return value
-    }
-
-    private static func isFalsy(_ value: Any?) -> Bool {
+    fileprivate static func isFalsy(_ value: Any?) -> Bool {
         guard let value else { return true }
         if let bool = value as? Bool { return !bool }
         if let list = value as? [[String: Any]] { return list.isEmpty }
@@ -161,7 +306,7 @@ struct TemplateRenderer: Sendable {
         return false
     }
 
-    private static func write(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
+    fileprivate static func write(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
         var text: String
         if let string = value as? String {
             text = string
