@@ -97,6 +97,6 @@ public enum BarChart {
         svg.raw("</g>")
         layout.plot = Rect(x: 0, y: plotTop, width: W, height: y - plotTop)
         layout.height = y + 4
-        return (SVGDocument.wrap(id: id, title: title, description: description, layout: layout, body: svg.body, hatch: false, standalone: standalone), layout)
+        return (SVGDocument.wrap(id: id, title: title, description: description, layout: layout, body: svg, hatch: false, standalone: standalone), layout)
     }
 }

@@ -74,21 +74,24 @@ public struct Chart: Sendable, Equatable {
 /// Wraps chart marks into an accessible SVG: `role="img"`, a `<title>` and a `<desc>` that state the
 /// numbers, ids unique on the page, no focusable elements.
 enum SVGDocument {
-    static func wrap(id: String, title: String, description: String, layout: ChartLayout, body: String,
+    static func wrap(id: String, title: String, description: String, layout: ChartLayout, body: SVGWriter,
                      hatch: Bool, standalone: Bool) -> String {
-        let w = SVGWriter.number(layout.width), h = SVGWriter.number(layout.height)
-        var svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\""
-        svg += " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
-        svg += "<title id=\"\(id)-title\">\(SVGWriter.escape(title))</title>"
-        svg += "<desc id=\"\(id)-desc\">\(SVGWriter.escape(description))</desc>"
-        if standalone { svg += "<style>\(ChartStyle.css)</style>" }
+        var svg = SVGWriter()
+        svg.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        svg.number(layout.width); svg.raw(" "); svg.number(layout.height)
+        svg.raw("\" width=\""); svg.number(layout.width); svg.raw("\" height=\""); svg.number(layout.height)
+        svg.raw("\" role=\"img\" aria-labelledby=\""); svg.raw(id); svg.raw("-title "); svg.raw(id); svg.raw("-desc\">")
+        svg.raw("<title id=\""); svg.raw(id); svg.raw("-title\">"); svg.escaped(title); svg.raw("</title>")
+        svg.raw("<desc id=\""); svg.raw(id); svg.raw("-desc\">"); svg.escaped(description); svg.raw("</desc>")
+        if standalone { svg.raw("<style>"); svg.raw(ChartStyle.css); svg.raw("</style>") }
         if hatch {
-            svg += "<defs><pattern id=\"\(id)-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
-            svg += "<line class=\"c-hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>"
+            svg.raw("<defs><pattern id=\""); svg.raw(id)
+            svg.raw("-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">")
+            svg.raw("<line class=\"c-hatch-line\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\"/></pattern></defs>")
         }
-        svg += body
-        svg += "</svg>"
-        return svg
+        svg.append(body)
+        svg.raw("</svg>")
+        return svg.body
     }
 }
 

@@ -24,7 +24,7 @@ public enum ChineseNumbers {
     /// The shortest plain form of `value` with at most `maxDecimals` decimals: 5.5, 272, 0.125.
     public static func compact(_ value: Double, maxDecimals: Int = 4) -> String {
         var text = plain(value, decimals: maxDecimals)
-        if text.contains(".") {
+        if text.utf8.contains(0x2E) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
@@ -46,7 +46,8 @@ public enum ChineseNumbers {
     /// units that already say 亿 are left as they are; 万 of a 万-unit becomes 亿 (1.2万万家 is 1.2亿家).
     public static func axisScale(largest: Double, unit: String) -> Scale {
         let magnitude = abs(largest)
-        if unit.contains("%") || unit.hasPrefix("亿") || unit.contains("/") || !magnitude.isFinite { return Scale(divisor: 1, unit: unit) }
+        // Byte checks: `String.contains(String)` goes through Foundation, and this runs for every chart.
+        if unit.utf8.contains(0x25) || unit.hasPrefix("亿") || unit.utf8.contains(0x2F) || !magnitude.isFinite { return Scale(divisor: 1, unit: unit) }
         if unit.hasPrefix("万") {
             return magnitude >= 1e4 ? Scale(divisor: 1e4, unit: "亿" + unit.dropFirst()) : Scale(divisor: 1, unit: unit)
         }

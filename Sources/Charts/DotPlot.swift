@@ -91,7 +91,7 @@ public enum DotPlot {
         svg.raw(rowsBody.body)
         layout.plot = Rect(x: 0, y: top, width: W, height: y - top)
         layout.height = y + 6
-        return (SVGDocument.wrap(id: id, title: input.title, description: description, layout: layout, body: svg.body,
+        return (SVGDocument.wrap(id: id, title: input.title, description: description, layout: layout, body: svg,
                                  hatch: false, standalone: standalone), layout)
     }
 }

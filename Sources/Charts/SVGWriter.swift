@@ -58,10 +58,11 @@ struct SVGWriter {
     }
 
     private mutating func put(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func number(_ value: Double) {
+    mutating func number(_ value: Double) {
         guard value.isFinite, abs(value) < 1e12 else { bytes.append(0x30); return }
         let tenths = Int((value * 10).rounded())
         if tenths == 0 { bytes.append(0x30); return }
@@ -75,23 +76,44 @@ struct SVGWriter {
     }
 
     private mutating func digits(_ value: UInt) {
-        if value >= 10 { digits(value / 10) }
-        bytes.append(UInt8(48 + value % 10))
+        guard value >= 10 else { bytes.append(UInt8(48 + value)); return }
+        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            var i = raw.count, v = value
+            while v > 0 || i == raw.count {
+                i -= 1
+                raw[i] = UInt8(48 + v % 10)
+                v /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
+        }
     }
 
-    private mutating func escaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: put("&amp;")
-            case 0x3C: put("&lt;")
-            case 0x3E: put("&gt;")
-            case 0x22: put("&quot;")
-            default: bytes.append(byte)
+    mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { source in
+            var copied = 0
+            for index in 0..<source.count {
+                let replacement: StaticString
+                switch source[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                default: continue
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<index]))
+                put(replacement)
+                copied = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
         }
     }
 
     mutating func raw(_ markup: String) { put(markup) }
+
+    mutating func append(_ other: SVGWriter) { bytes.append(contentsOf: other.bytes) }
 
     mutating func rect(_ r: Rect, className: String, extra: String = "") {
         put("<rect class=\""); put(className)

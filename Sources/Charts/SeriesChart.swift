@@ -120,7 +120,7 @@ public enum SeriesChart {
         if let latest = input.reported.last { label(latest.phrase(unit: input.unit), at: latest, preferAbove: true) }
         for t in input.targets { label("目标" + t.phrase(unit: input.unit), at: t, preferAbove: true) }
 
-        return (SVGDocument.wrap(id: id, title: input.title, description: description, layout: layout, body: svg.body,
+        return (SVGDocument.wrap(id: id, title: input.title, description: description, layout: layout, body: svg,
                                  hatch: false, standalone: standalone), layout)
     }
 

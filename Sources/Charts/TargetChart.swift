@@ -115,7 +115,7 @@ public enum TargetChart {
         layout.height = y + 4
         layout.plot = Rect(x: 0, y: plotTop - 6, width: W, height: axisY - plotTop + 6)
         let hatch = lanes.contains { $0.kind == .target }
-        return (SVGDocument.wrap(id: id, title: input.title, description: describe(input), layout: layout, body: svg.body,
+        return (SVGDocument.wrap(id: id, title: input.title, description: describe(input), layout: layout, body: svg,
                                  hatch: hatch, standalone: standalone), layout)
     }
 
