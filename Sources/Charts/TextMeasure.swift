@@ -105,6 +105,8 @@ public enum TextMeasure {
     /// Breaks `text` into lines no wider than `maxWidth`, at most `maxLines`; a cut-off last line ends in "…".
     public static func lines(_ text: String, fontSize: Double, maxWidth: Double, maxLines: Int = 2) -> [String] {
         guard maxLines > 0 else { return [] }
+        // Most labels fit on one line as they are.
+        if !text.isEmpty, text.first != " ", text.last != " ", width(text, fontSize: fontSize) <= maxWidth { return [text] }
         var lines: [String] = []
         var line = ""
         let pieces = pieces(text)

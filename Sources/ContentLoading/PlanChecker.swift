@@ -15,13 +15,17 @@ struct PlanChecker {
         let printedTables = Set(plan.tables.filter(\.printed).map(\.id))
         checkEmbeddedTables(tableIDs, &diagnostics)
         let indicatorIDs = Set(plan.indicators.map(\.id))
+        // Each section's text made searchable once, when an indicator first quotes it.
         var searchable: [String: [UInt8]] = [:]
-        for section in plan.sections { searchable[section.id] = Self.searchableBytes(section.body) }
+        let sectionsByID = Dictionary(plan.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         for indicator in plan.indicators {
             let fields = locations.fields[indicator.id] ?? [:]
             let at = { (field: String) in fields[field] ?? locations.indicators[indicator.id] ?? SourceLocation(file: indicatorFile) }
 
+            if searchable[indicator.sectionID] == nil, let section = sectionsByID[indicator.sectionID] {
+                searchable[indicator.sectionID] = Self.searchableBytes(section.body)
+            }
             guard let text = searchable[indicator.sectionID] else {
                 var hint = "sections of this plan: " + sectionIDs.joined(separator: ", ")
                 if let near = nearest(indicator.sectionID, in: sectionIDs) { hint = "did you mean `\(near)`? " + hint }

@@ -14,8 +14,13 @@ public struct FrontMatterSplit: Sendable, Equatable {
     /// Splits `---` fenced front matter from the start of `text`. A file without an opening fence is all body.
     /// Works on UTF-8 bytes: only the front matter's lines are looked at, however long the body is.
     public static func split(_ text: String) -> FrontMatterSplit {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var copy = text
+        return copy.withUTF8 { split(text, $0) }
+    }
+
+    private static func split(_ text: String, _ whole: UnsafeBufferPointer<UInt8>) -> FrontMatterSplit {
+        let bom = whole.starts(with: [0xEF, 0xBB, 0xBF])
+        let bytes = bom ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
         // Lines as byte ranges, without their line ends.
         func line(at start: Int) -> (content: Range<Int>, next: Int) {
             var end = start
@@ -31,8 +36,14 @@ public struct FrontMatterSplit: Sendable, Equatable {
             return slice.elementsEqual("---".utf8) || (dots && slice.elementsEqual("...".utf8))
         }
         func normalisedLines(_ range: Range<Int>) -> String {
-            // Line ends become \n, as the lines are joined again. Most files have no \r: copied whole.
-            if !bytes[range].contains(0x0D) { return String(decoding: bytes[range], as: UTF8.self) }
+            // Line ends become \n, as the lines are joined again. Most files have no \r: copied whole, as a part
+            // of the text (already valid UTF-8, not checked again).
+            if !bytes[range].contains(0x0D) {
+                let utf8 = text.utf8, offset = bom ? 3 : 0
+                let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound + offset)
+                let to = utf8.index(from, offsetBy: range.count)
+                return String(Substring(utf8[from..<to]))
+            }
             var out: [UInt8] = []
             out.reserveCapacity(range.count)
             var i = range.lowerBound

@@ -5,6 +5,21 @@ import BulletinCore
 import Model
 
 @Suite struct PublishingTests {
+    @Test func writesOnlyInsideTheOutputFolder() throws {
+        for path in ["index.html", "plans/a/goals.html", "assets/.hidden", "a/..b", "...", "a/b.c/d"] {
+            #expect(Publisher.isSafeRelativePath(path), "\(path) is inside the folder")
+        }
+        for path in ["", "/etc/passwd", "..", ".", "a/../b", "a/./b", "a//b", "a/", "/", "../a", "a/.."] {
+            #expect(!Publisher.isSafeRelativePath(path), "\(path) is not a path inside the folder")
+        }
+        let scratch = try Support.scratch()
+        defer { Support.remove(scratch) }
+        let publisher = try Publisher(destination: scratch.appendingPathComponent("Site"))
+        #expect(throws: PublishError.self) { try publisher.write("../escaped.html", Data("x".utf8), hash: 0) }
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("escaped.html").path))
+        publisher.abandon()
+    }
+
     @Test func aFailedBuildLeavesThePreviousSiteByteForByte() throws {
         let scratch = try Support.scratch()
         defer { Support.remove(scratch) }
