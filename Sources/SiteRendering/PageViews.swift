@@ -17,7 +17,7 @@ struct PageViews {
         return [
             "root": Paths.root(from: page),
             "site": siteValues,
-            "page": ["title": title, "description": description.isEmpty ? site.config.description : description],
+            "page": ["title": title, "description": description.isEmpty ? site.config.description : description] as [String: Any],
             "homeURL": Paths.link(from: page, to: Paths.home),
             "stylesheetURL": Paths.link(from: page, to: Paths.stylesheet),
             "chartStylesheetURL": Paths.link(from: page, to: Paths.chartStylesheet),
@@ -56,7 +56,7 @@ struct PageViews {
     func releasesPage() -> [String: Any] {
         let page = Paths.releases
         var context = layout(page: page, title: "公报发布 - \(site.config.title)", description: "\(site.config.title)的历次发布")
-        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]]
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [[String: Any]]
         context["current"] = "公报发布"
         context["releases"] = site.releases.map { releaseSummary($0, from: page) }
         context["feedURL"] = Paths.link(from: page, to: Paths.feed)
@@ -69,7 +69,7 @@ struct PageViews {
         context["breadcrumbs"] = [
             ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
             ["title": "公报发布", "url": Paths.link(from: page, to: Paths.releases)],
-        ]
+        ] as [[String: Any]]
         context["current"] = release.title
         context["release"] = releaseSummary(release, from: page)
         context["html"] = Markdown.render(release.body, reservedAnchors: ["main"]).html

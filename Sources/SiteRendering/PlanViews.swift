@@ -71,7 +71,7 @@ struct PlanViews {
         let page = Paths.plan(plan)
         var context = views.layout(page: page, title: "\(plan.shortTitle) - \(site.config.title)", description: plan.title)
         context["plan"] = PageViews.planFacts(plan)
-        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]]
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [[String: Any]]
         context["current"] = plan.shortTitle
         context["sections"] = plan.sections.map { section -> [String: Any] in
             var values: [String: Any] = [
@@ -115,7 +115,7 @@ struct PlanViews {
         context["breadcrumbs"] = [
             ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
             ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
-        ]
+        ] as [[String: Any]]
         context["current"] = section.title
         var sectionValues: [String: Any] = ["title": section.numberedTitle, "kind": section.kind.label]
         if let chapter = section.chapter { sectionValues["chapter"] = chapter }
@@ -157,7 +157,7 @@ struct PlanViews {
         context["breadcrumbs"] = [
             ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
             ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
-        ]
+        ] as [[String: Any]]
         context["current"] = indicator.name
 
         let chart = charts.chart(for: indicator, id: "chart-\(indicator.id)")
@@ -194,7 +194,7 @@ struct PlanViews {
         context["printedTable"] = indicator.targets.contains { $0.quote == nil }
 
         if let part = indicator.partOf, let parent = plan.indicators.first(where: { $0.id == part.indicatorID }) {
-            context["parent"] = ["name": parent.name, "url": Paths.link(from: page, to: Paths.indicator(plan, parent)), "by": part.by, "part": part.name]
+            context["parent"] = ["name": parent.name, "url": Paths.link(from: page, to: Paths.indicator(plan, parent)), "by": part.by, "part": part.name] as [String: Any]
         }
         let parts = plan.parts(of: indicator)
         context["parts"] = parts.map { part -> [String: Any] in

@@ -21,6 +21,29 @@ import Diagnostics
         }
     }
 
+    /// Page values are `[String: Any]` all the way down: a `[String: String]` (what a bare literal becomes) would
+    /// be converted, element by element, every time a template reads it.
+    @Test func pageValuesNeedNoConversionWhenRead() throws {
+        var diagnostics: [Diagnostic] = []
+        let templates = try #require(TemplateSet.load(from: Support.templates, displayFolder: "Templates", diagnostics: &diagnostics))
+        let site = try #require(ContentLoader(root: Support.content, displayRoot: "Content").load().site)
+        var converted: Set<String> = []
+        func walk(_ value: Any, _ path: String) {
+            if let dictionary = value as? [String: Any] {
+                if type(of: value) != [String: Any].self { converted.insert(path + " (\(type(of: value)))") }
+                for (key, child) in dictionary { walk(child, path + "." + key) }
+            } else if let list = value as? [Any], !(value is [String]) {
+                if type(of: value) != [[String: Any]].self, type(of: value) != [Any].self { converted.insert(path + " (\(type(of: value)))") }
+                for child in list { walk(child, path + "[]") }
+            }
+        }
+        for (template, values) in SiteRenderer(site: site, templates: templates).allPageValues()
+            + SiteRenderer(site: SampleSite.site, templates: templates).allPageValues() {
+            walk(values, template)
+        }
+        #expect(converted.isEmpty, "values converted on every read: \(converted.sorted())")
+    }
+
     @Test func followsTheMustacheRulesForStandaloneLinesAndIndentedPartials() throws {
         let partial = try CompiledTemplate("<b>{{x}}</b>\n<i>{{y}}</i>\n")
         let page = try CompiledTemplate("""
