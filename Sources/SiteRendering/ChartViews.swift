@@ -5,7 +5,7 @@ import Model
 /// Template values for a chart figure: a visible title and takeaway, the SVG at two widths, its source and
 /// the same numbers as a table.
 enum ChartViews {
-    static func figure(_ chart: Chart, id: String, title: String, source: String, table: [String: Any]) -> [String: Any] {
+    static func figure(_ chart: Chart, id: String, title: String, source: String, table: TemplateObject) -> TemplateObject {
         [
             "id": id,
             "title": title,
@@ -18,18 +18,18 @@ enum ChartViews {
     }
 
     /// A table: a caption, column headers, rows whose first cell heads the row.
-    static func table(caption: String, headers: [String], numeric: Set<Int>, rows: [[(text: String, url: String?)]]) -> [String: Any] {
+    static func table(caption: String, headers: [String], numeric: Set<Int>, rows: [[(text: String, url: String?)]]) -> TemplateObject {
         [
             "caption": caption,
-            "headers": headers.enumerated().map { ["text": $0.element, "numeric": numeric.contains($0.offset)] as [String: Any] },
-            "rows": rows.map { row -> [String: Any] in
-                var cells: [[String: Any]] = []
+            "headers": headers.enumerated().map { ["text": $0.element, "numeric": numeric.contains($0.offset)] as TemplateObject },
+            "rows": rows.map { row -> TemplateObject in
+                var cells: [TemplateObject] = []
                 for (index, cell) in row.enumerated().dropFirst() {
-                    var values: [String: Any] = ["text": cell.text, "numeric": numeric.contains(index)]
+                    var values: TemplateObject = ["text": cell.text, "numeric": numeric.contains(index)]
                     if let url = cell.url { values["url"] = url }
                     cells.append(values)
                 }
-                var head: [String: Any] = ["text": row.first?.text ?? ""]
+                var head: TemplateObject = ["text": row.first?.text ?? ""]
                 if let url = row.first?.url { head["url"] = url }
                 return ["head": head, "cells": cells]
             },
@@ -37,7 +37,7 @@ enum ChartViews {
     }
 
     /// The figures of one indicator by year: base, reports, targets.
-    static func indicatorTable(_ indicator: Indicator) -> [String: Any] {
+    static func indicatorTable(_ indicator: Indicator) -> TemplateObject {
         var rows: [[(text: String, url: String?)]] = []
         if let base = indicator.baseline {
             rows.append([("\(base.year)年", nil), ("基期", nil), (base.value?.text ?? "原文未列", nil), ("", nil)])

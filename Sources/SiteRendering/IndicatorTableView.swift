@@ -9,14 +9,14 @@ struct IndicatorTableView {
     let numbering: [String: Int]
 
     /// `link` gives each row's link to its indicator page.
-    func context(link: (Indicator) -> String) -> [String: Any] {
+    func context(link: (Indicator) -> String) -> TemplateObject {
         let units = Set(indicators.map(\.unit))
         let sharedUnit = units.count == 1 ? units.first : nil
         // A base year is shown only when some row has a figure for it; the table note explains the rest.
         let baselineYears = Set(indicators.compactMap { $0.baseline?.value == nil ? nil : $0.baseline?.year }).sorted()
         let targetYears = Set(indicators.flatMap { $0.targets.map(\.year) }).sorted()
 
-        var columns: [[String: Any]] = []
+        var columns: [TemplateObject] = []
         for year in baselineYears { columns.append(["label": "\(year)年", "kind": "baseline"]) }
         for year in targetYears {
             let label = baselineYears.isEmpty ? "\(year)年目标" : "\(year)年"
@@ -27,8 +27,8 @@ struct IndicatorTableView {
         let sharedAttribute = attributes.count == 1 ? attributes.first.flatMap { $0.isEmpty ? nil : $0 } : nil
         let showAttribute = attributes.count > 1
 
-        let rows: [[String: Any]] = indicators.map { indicator in
-            var cells: [[String: Any]] = []
+        let rows: [TemplateObject] = indicators.map { indicator in
+            var cells: [TemplateObject] = []
             for year in baselineYears {
                 if let baseline = indicator.baseline, baseline.year == year, let value = baseline.value {
                     cells.append(["value": value.text])
@@ -38,19 +38,19 @@ struct IndicatorTableView {
             }
             for year in targetYears {
                 if let target = indicator.targets.first(where: { $0.year == year }) {
-                    var cell: [String: Any] = ["value": target.value.text]
+                    var cell: TemplateObject = ["value": target.value.text]
                     if let comparator = target.comparator { cell["comparator"] = comparator.rawValue }
                     cells.append(cell)
                 } else {
                     cells.append(["missing": "不适用"])
                 }
             }
-            var row: [String: Any] = [
+            var row: TemplateObject = [
                 "number": numbering[indicator.id].map(String.init) ?? "",
                 "name": indicator.name,
                 "unit": indicator.unit,
                 "cells": cells,
-                "quotes": indicator.targets.compactMap { target in target.quote.map { ["year": "\(target.year)", "quote": $0] as [String: Any] } },
+                "quotes": indicator.targets.compactMap { target in target.quote.map { ["year": "\(target.year)", "quote": $0] as TemplateObject } },
             ]
             row["hasQuotes"] = indicator.targets.contains { $0.quote != nil }
             if let attribute = indicator.attribute { row["attribute"] = attribute.rawValue }
@@ -59,7 +59,7 @@ struct IndicatorTableView {
             return row
         }
 
-        var context: [String: Any] = [
+        var context: TemplateObject = [
             "anchor": "table-" + table.id,
             "title": table.title,
             "columns": columns,

@@ -6,8 +6,8 @@ import Model
 struct PageViews {
     let site: Site
 
-    func layout(page: String, title: String, description: String) -> [String: Any] {
-        var siteValues: [String: Any] = [
+    func layout(page: String, title: String, description: String) -> TemplateObject {
+        var siteValues: TemplateObject = [
             "title": site.config.title,
             "organisation": site.config.organisation,
             "description": site.config.description,
@@ -17,21 +17,21 @@ struct PageViews {
         return [
             "root": Paths.root(from: page),
             "site": siteValues,
-            "page": ["title": title, "description": description.isEmpty ? site.config.description : description] as [String: Any],
+            "page": ["title": title, "description": description.isEmpty ? site.config.description : description] as TemplateObject,
             "homeURL": Paths.link(from: page, to: Paths.home),
             "stylesheetURL": Paths.link(from: page, to: Paths.stylesheet),
             "chartStylesheetURL": Paths.link(from: page, to: Paths.chartStylesheet),
         ]
     }
 
-    func home() -> [String: Any] {
+    func home() -> TemplateObject {
         let page = Paths.home
         var context = layout(page: page, title: site.config.title, description: site.config.description)
-        context["plans"] = site.plans.map { plan -> [String: Any] in
+        context["plans"] = site.plans.map { plan -> TemplateObject in
             var values = Self.planFacts(plan)
             values["url"] = Paths.link(from: page, to: Paths.plan(plan))
             values["sections"] = plan.sections.map { section in
-                ["title": section.title, "url": Paths.link(from: page, to: Paths.section(plan, section))] as [String: Any]
+                ["title": section.title, "url": Paths.link(from: page, to: Paths.section(plan, section))] as TemplateObject
             }
             values["sectionCount"] = plan.sections.count
             values["indicatorCount"] = plan.indicators.count
@@ -46,30 +46,30 @@ struct PageViews {
         return context
     }
 
-    func releaseSummary(_ release: Release, from page: String) -> [String: Any] {
-        var values: [String: Any] = ["title": release.title, "date": release.date.chinese, "dateISO": release.date.iso,
+    func releaseSummary(_ release: Release, from page: String) -> TemplateObject {
+        var values: TemplateObject = ["title": release.title, "date": release.date.chinese, "dateISO": release.date.iso,
                                      "url": Paths.link(from: page, to: Paths.release(release))]
         if let summary = release.summary { values["summary"] = summary }
         return values
     }
 
-    func releasesPage() -> [String: Any] {
+    func releasesPage() -> TemplateObject {
         let page = Paths.releases
         var context = layout(page: page, title: "公报发布 - \(site.config.title)", description: "\(site.config.title)的历次发布")
-        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [[String: Any]]
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [TemplateObject]
         context["current"] = "公报发布"
         context["releases"] = site.releases.map { releaseSummary($0, from: page) }
         context["feedURL"] = Paths.link(from: page, to: Paths.feed)
         return context
     }
 
-    func releasePage(_ release: Release) -> [String: Any] {
+    func releasePage(_ release: Release) -> TemplateObject {
         let page = Paths.release(release)
         var context = layout(page: page, title: "\(release.title) - \(site.config.title)", description: release.summary ?? release.title)
         context["breadcrumbs"] = [
             ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
             ["title": "公报发布", "url": Paths.link(from: page, to: Paths.releases)],
-        ] as [[String: Any]]
+        ] as [TemplateObject]
         context["current"] = release.title
         context["release"] = releaseSummary(release, from: page)
         context["html"] = Markdown.render(release.body, reservedAnchors: ["main"]).html
@@ -93,16 +93,16 @@ struct PageViews {
         return xml + "</feed>\n"
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> TemplateObject {
         var context = layout(page: Paths.notFound, title: "页面不存在 - \(site.config.title)", description: "")
         // A 404 page is served at whatever address was asked for; its links are written for the site root and
         // its styles are inline (see the template).
-        context["plans"] = site.plans.map { ["title": $0.shortTitle, "url": Paths.plan($0)] as [String: Any] }
+        context["plans"] = site.plans.map { ["title": $0.shortTitle, "url": Paths.plan($0)] as TemplateObject }
         return context
     }
 
-    static func planFacts(_ plan: Plan) -> [String: Any] {
-        var values: [String: Any] = [
+    static func planFacts(_ plan: Plan) -> TemplateObject {
+        var values: TemplateObject = [
             "title": plan.title,
             "shortTitle": plan.shortTitle,
             "type": plan.type,

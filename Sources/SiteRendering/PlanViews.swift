@@ -67,14 +67,14 @@ struct PlanViews {
 
     // MARK: - Plan page
 
-    func planPage() -> [String: Any] {
+    func planPage() -> TemplateObject {
         let page = Paths.plan(plan)
         var context = views.layout(page: page, title: "\(plan.shortTitle) - \(site.config.title)", description: plan.title)
         context["plan"] = PageViews.planFacts(plan)
-        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [[String: Any]]
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [TemplateObject]
         context["current"] = plan.shortTitle
-        context["sections"] = plan.sections.map { section -> [String: Any] in
-            var values: [String: Any] = [
+        context["sections"] = plan.sections.map { section -> TemplateObject in
+            var values: TemplateObject = [
                 "title": section.numberedTitle,
                 "kind": section.kind.label,
                 "url": Paths.link(from: page, to: Paths.section(plan, section)),
@@ -94,8 +94,8 @@ struct PlanViews {
         if !plan.indicators.contains(where: { IndicatorCharts.share($0) != nil }), !plan.indicators.isEmpty {
             context["noProgressNote"] = "本规划未列出各指标的基期数值，也尚无报告数值，暂不能计算各指标距目标的进度；各指标页列出目标值和规划原文。"
         }
-        context["sources"] = plan.sources.map { source -> [String: Any] in
-            var values: [String: Any] = ["title": source.title]
+        context["sources"] = plan.sources.map { source -> TemplateObject in
+            var values: TemplateObject = ["title": source.title]
             if let url = source.url { values["url"] = url }
             if let note = source.note { values["note"] = note }
             return values
@@ -107,7 +107,7 @@ struct PlanViews {
 
     // MARK: - Section page
 
-    func sectionPage(_ section: Section) -> (values: [String: Any], embeds: [String: [String: Any]]) {
+    func sectionPage(_ section: Section) -> (values: TemplateObject, embeds: [String: TemplateObject]) {
         let page = Paths.section(plan, section)
         var context = views.layout(page: page, title: "\(section.title) - \(plan.shortTitle)", description: "\(plan.title)：\(section.numberedTitle)")
         context["plan"] = PageViews.planFacts(plan)
@@ -115,21 +115,21 @@ struct PlanViews {
         context["breadcrumbs"] = [
             ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
             ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
-        ] as [[String: Any]]
+        ] as [TemplateObject]
         context["current"] = section.title
-        var sectionValues: [String: Any] = ["title": section.numberedTitle, "kind": section.kind.label]
+        var sectionValues: TemplateObject = ["title": section.numberedTitle, "kind": section.kind.label]
         if let chapter = section.chapter { sectionValues["chapter"] = chapter }
         context["section"] = sectionValues
 
         let rendered = sections[section.id] ?? RenderedSection(document: Markdown.render(section.body), embedded: [])
         context["html"] = rendered.document.html
         let outline = rendered.document.outline.filter { $0.level <= 3 }.map {
-            ["text": $0.text, "anchor": $0.anchor, "level": $0.level] as [String: Any]
+            ["text": $0.text, "anchor": $0.anchor, "level": $0.level] as TemplateObject
         }
         context["outline"] = outline
         context["hasOutline"] = outline.count >= 2
 
-        var embeds: [String: [String: Any]] = [:]
+        var embeds: [String: TemplateObject] = [:]
         for id in rendered.embedded {
             embeds[id] = tableContexts(indicators: plan.indicators.filter { $0.tableID == id }, page: page).first
         }
@@ -149,7 +149,7 @@ struct PlanViews {
 
     // MARK: - Indicator page
 
-    func indicatorPage(_ indicator: Indicator) -> (values: [String: Any], chartFile: RenderedFile) {
+    func indicatorPage(_ indicator: Indicator) -> (values: TemplateObject, chartFile: RenderedFile) {
         let page = Paths.indicator(plan, indicator)
         var context = views.layout(page: page, title: "\(indicator.name) - \(plan.shortTitle)", description: "\(plan.title)：\(indicator.name)")
         context["plan"] = PageViews.planFacts(plan)
@@ -157,7 +157,7 @@ struct PlanViews {
         context["breadcrumbs"] = [
             ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
             ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
-        ] as [[String: Any]]
+        ] as [TemplateObject]
         context["current"] = indicator.name
 
         let chart = charts.chart(for: indicator, id: "chart-\(indicator.id)")
@@ -166,7 +166,7 @@ struct PlanViews {
         context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.name + "（\(indicator.unit)）",
                                              source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）",
                                              table: ChartViews.indicatorTable(indicator))
-        var facts: [[String: Any]] = [["term": "单位", "value": indicator.unit]]
+        var facts: [TemplateObject] = [["term": "单位", "value": indicator.unit]]
         facts.append(["term": "指标属性", "value": indicator.attribute?.rawValue ?? "原文未标注"])
         facts.append(["term": "目标方向", "value": indicator.direction == .increase ? "提高（数值越大越接近目标）" : "降低（数值越小越接近目标）"])
         let comparators = indicator.targets.map { "\($0.year)年：" + ($0.comparator.map { comparatorWords($0) } ?? "原文未用限定词") }
@@ -181,9 +181,9 @@ struct PlanViews {
         context["definition"] = indicator.definition ?? "规划原文未给出该指标的定义或统计口径。"
         context["hasDefinition"] = indicator.definition != nil
 
-        context["quotes"] = indicator.targets.enumerated().compactMap { index, target -> [String: Any]? in
+        context["quotes"] = indicator.targets.enumerated().compactMap { index, target -> TemplateObject? in
             guard let quote = target.quote else { return nil }
-            var values: [String: Any] = ["year": "\(target.year)年目标", "quote": quote]
+            var values: TemplateObject = ["year": "\(target.year)年目标", "quote": quote]
             if let link = quoteLinks[indicator.id]?[index] {
                 values["url"] = Paths.link(from: page, to: "plans/\(plan.slug)/" + link)
             } else if let section = plan.section(indicator.sectionID) {
@@ -194,10 +194,10 @@ struct PlanViews {
         context["printedTable"] = indicator.targets.contains { $0.quote == nil }
 
         if let part = indicator.partOf, let parent = plan.indicators.first(where: { $0.id == part.indicatorID }) {
-            context["parent"] = ["name": parent.name, "url": Paths.link(from: page, to: Paths.indicator(plan, parent)), "by": part.by, "part": part.name] as [String: Any]
+            context["parent"] = ["name": parent.name, "url": Paths.link(from: page, to: Paths.indicator(plan, parent)), "by": part.by, "part": part.name] as TemplateObject
         }
         let parts = plan.parts(of: indicator)
-        context["parts"] = parts.map { part -> [String: Any] in
+        context["parts"] = parts.map { part -> TemplateObject in
             ["name": part.partOf?.name ?? part.name, "url": Paths.link(from: page, to: Paths.indicator(plan, part)),
              "value": part.finalTarget.map { $0.value.text + part.unit } ?? ""]
         }
@@ -213,7 +213,7 @@ struct PlanViews {
     }
 
     /// `previous` and `next` for the pager: the items beside `index`.
-    static func pager<Item>(_ items: [Item], at index: Int?, into context: inout [String: Any], link: (Item) -> [String: Any]) {
+    static func pager<Item>(_ items: [Item], at index: Int?, into context: inout TemplateObject, link: (Item) -> TemplateObject) {
         guard let index else { return }
         if index > 0 { context["previous"] = link(items[index - 1]) }
         if index + 1 < items.count { context["next"] = link(items[index + 1]) }
@@ -235,8 +235,8 @@ struct PlanViews {
 
     // MARK: - Tables and charts
 
-    func tableContexts(indicators: [Indicator], page: String) -> [[String: Any]] {
-        plan.tables.compactMap { table -> [String: Any]? in
+    func tableContexts(indicators: [Indicator], page: String) -> [TemplateObject] {
+        plan.tables.compactMap { table -> TemplateObject? in
             let all = plan.indicators.filter { $0.tableID == table.id }
             let shown = indicators.filter { $0.tableID == table.id }
             guard !shown.isEmpty else { return nil }
@@ -248,8 +248,8 @@ struct PlanViews {
     }
 
     /// The overview of `indicators` (share of target) and the breakdown of each that has parts.
-    func chartFigures(for indicators: [Indicator], page: String, scope: String) -> [[String: Any]] {
-        var figures: [[String: Any]] = []
+    func chartFigures(for indicators: [Indicator], page: String, scope: String) -> [TemplateObject] {
+        var figures: [TemplateObject] = []
         let withShare = indicators.filter { IndicatorCharts.share($0) != nil }
         let slug = page.split(separator: "/").last.map { String($0.dropLast(5)) } ?? "page"
         if let overview = charts.overview(of: withShare, title: "\(scope)指标：基期或最新值占目标值的比例", id: "chart-\(slug)-overview") {
@@ -278,7 +278,7 @@ struct PlanViews {
         return figures
     }
 
-    func breakdownFigure(_ breakdown: (chart: Chart, by: String, year: Int), parent: Indicator, id: String, page: String) -> [String: Any] {
+    func breakdownFigure(_ breakdown: (chart: Chart, by: String, year: Int), parent: Indicator, id: String, page: String) -> TemplateObject {
         let parts = plan.parts(of: parent)
         let rows = parts.compactMap { part -> [(text: String, url: String?)]? in
             guard let target = part.targets.last(where: { $0.year == breakdown.year }) else { return nil }

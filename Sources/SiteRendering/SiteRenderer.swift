@@ -144,7 +144,7 @@ public struct SiteRenderer: Sendable {
         return diagnostics.withLock { $0 }.sortedByLocation()
     }
 
-    private func page(_ path: String, _ template: String, _ values: [String: Any], embeds: [String: [String: Any]] = [:],
+    private func page(_ path: String, _ template: String, _ values: TemplateObject, embeds: [String: TemplateObject] = [:],
                       emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
         guard var bytes = templates.renderBytes(values, template: template) else {
             problems.append(.error(at: SourceLocation(file: templates.key(template: template)), "the template `\(template)` is missing"))
@@ -219,7 +219,14 @@ public struct SiteRenderer: Sendable {
 
     /// Every key of every dictionary in the page values: the names a template may use.
     static func collectNames(_ value: Any, into names: inout Set<String>) {
-        if let dictionary = value as? [String: Any] {
+        if let object = value as? TemplateObject {
+            for (key, child) in object.entries {
+                names.insert(key)
+                collectNames(child, into: &names)
+            }
+        } else if let list = value as? [TemplateObject] {
+            for child in list { collectNames(child, into: &names) }
+        } else if let dictionary = value as? [String: Any] {
             for (key, child) in dictionary {
                 names.insert(key)
                 collectNames(child, into: &names)
@@ -232,9 +239,9 @@ public struct SiteRenderer: Sendable {
 
 extension SiteRenderer {
     /// Every page's template and values, embedded tables included (for checking the renderer).
-    func allPageValues() -> [(template: String, values: [String: Any])] {
+    func allPageValues() -> [(template: String, values: TemplateObject)] {
         let views = PageViews(site: site)
-        var pages: [(String, [String: Any])] = [("home", views.home()), ("404", views.notFound())]
+        var pages: [(String, TemplateObject)] = [("home", views.home()), ("404", views.notFound())]
         if !site.releases.isEmpty {
             pages.append(("releases", views.releasesPage()))
             pages += site.releases.map { ("release", views.releasePage($0)) }
@@ -279,7 +286,8 @@ extension SiteRenderer {
         fast.reserveCapacity(pages.count)
         slow.reserveCapacity(pages.count)
         let compiled = seconds { for page in pages { fast.append(templates.render(page.values, template: page.template) ?? "") } }
-        let mustache = seconds { for page in pages { slow.append(templates.renderWithSwiftMustache(page.values, template: page.template) ?? "") } }
+        let dictionaries = pages.map { ($0.template, $0.values.dictionary) }
+        let mustache = seconds { for (template, values) in dictionaries { slow.append(templates.renderWithSwiftMustache(values, template: template) ?? "") } }
         return TemplateTiming(pages: pages.count, bytes: fast.reduce(0) { $0 + $1.utf8.count }, compiled: compiled,
                               swiftMustache: mustache, identical: fast == slow)
     }

@@ -136,16 +136,21 @@ public struct TemplateSet: Sendable {
         return diagnostics
     }
 
-    func render(_ values: [String: Any], template: String) -> String? {
+    func render(_ values: TemplateObject, template: String) -> String? {
         renderer.render(values, template: template)
     }
 
     /// The same, as UTF-8 bytes.
-    func renderBytes(_ values: [String: Any], template: String) -> [UInt8]? {
+    func renderBytes(_ values: TemplateObject, template: String) -> [UInt8]? {
         renderer.renderBytes(values, template: template)
     }
 
     /// The same, through swift-mustache: for checking the fast renderer.
+    func renderWithSwiftMustache(_ values: TemplateObject, template: String) -> String? {
+        renderWithSwiftMustache(values.dictionary, template: template)
+    }
+
+    /// The same from dictionaries (made beforehand when swift-mustache is timed).
     func renderWithSwiftMustache(_ values: [String: Any], template: String) -> String? {
         library.render(values, withTemplate: template)
     }

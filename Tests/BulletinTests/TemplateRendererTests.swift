@@ -21,19 +21,22 @@ import Diagnostics
         }
     }
 
-    /// Page values are `[String: Any]` all the way down: a `[String: String]` (what a bare literal becomes) would
-    /// be converted, element by element, every time a template reads it.
+    /// Page values are `TemplateObject`s all the way down: a dictionary (what a bare literal becomes) would be
+    /// hashed when read, and a `[String: String]` converted, element by element, every time.
     @Test func pageValuesNeedNoConversionWhenRead() throws {
         var diagnostics: [Diagnostic] = []
         let templates = try #require(TemplateSet.load(from: Support.templates, displayFolder: "Templates", diagnostics: &diagnostics))
         let site = try #require(ContentLoader(root: Support.content, displayRoot: "Content").load().site)
         var converted: Set<String> = []
+        var objects = 0
         func walk(_ value: Any, _ path: String) {
-            if let dictionary = value as? [String: Any] {
-                if type(of: value) != [String: Any].self { converted.insert(path + " (\(type(of: value)))") }
-                for (key, child) in dictionary { walk(child, path + "." + key) }
+            if let object = value as? TemplateObject {
+                objects += 1
+                for (key, child) in object.entries { walk(child, path + "." + key) }
+            } else if value is [String: Any] || value is [String: String] {
+                converted.insert(path + " (\(type(of: value)))")
             } else if let list = value as? [Any], !(value is [String]) {
-                if type(of: value) != [[String: Any]].self, type(of: value) != [Any].self { converted.insert(path + " (\(type(of: value)))") }
+                if type(of: value) != [TemplateObject].self, type(of: value) != [Any].self { converted.insert(path + " (\(type(of: value)))") }
                 for child in list { walk(child, path + "[]") }
             }
         }
@@ -41,6 +44,7 @@ import Diagnostics
             + SiteRenderer(site: SampleSite.site, templates: templates).allPageValues() {
             walk(values, template)
         }
+        #expect(objects > 1000)
         #expect(converted.isEmpty, "values converted on every read: \(converted.sorted())")
     }
 

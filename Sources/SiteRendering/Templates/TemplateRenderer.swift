@@ -1,6 +1,6 @@
 import Markdown
 
-/// Renders compiled templates with plain dictionaries of values: `[String: Any]` objects, arrays of them,
+/// Renders compiled templates with values: `TemplateObject`s (or `[String: Any]` dictionaries), arrays of them,
 /// strings, numbers and booleans. Lookups are dictionary reads, not reflection, and output is written as bytes,
 /// which makes this many times faster than a general engine; the output is byte for byte what swift-mustache
 /// renders from the same templates and values (a test compares them on every page).
@@ -144,12 +144,20 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    func render(_ values: [String: Any], template name: String) -> String? {
+    func render(_ values: TemplateObject, template name: String) -> String? {
         renderBytes(values, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    func render(_ values: [String: Any], template name: String) -> String? {
+        renderBytes(.dictionary(values), template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The page as UTF-8 bytes, ready to be written.
-    func renderBytes(_ values: [String: Any], template name: String) -> [UInt8]? {
+    func renderBytes(_ values: TemplateObject, template name: String) -> [UInt8]? {
+        renderBytes(.object(values), template: name)
+    }
+
+    private func renderBytes(_ root: Frame, template name: String) -> [UInt8]? {
         guard let template = index[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
@@ -157,7 +165,7 @@ struct TemplateRenderer: Sendable {
             bytes.withUnsafeBufferPointer { bytes in
                 names.withUnsafeBufferPointer { names in
                     let runner = Runner(ops: ops, bytes: bytes, names: names, program: self)
-                    var context = Context(stack: [.dictionary(values)], indentation: [], overrides: [])
+                    var context = Context(stack: [root], indentation: [], overrides: [])
                     let range = ranges[template]
                     runner.run(range.lowerBound, range.upperBound, &context, into: &out)
                 }
@@ -168,17 +176,33 @@ struct TemplateRenderer: Sendable {
 
     /// A value on the context stack; dictionaries are recognised once, when pushed, not at every lookup.
     enum Frame {
+        case object(TemplateObject)
         case dictionary([String: Any])
         case other(Any)
 
         init(_ value: Any) {
-            if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) } else { self = .other(value) }
+            if let object = value as? TemplateObject {
+                self = .object(object)
+            } else if let dictionary = value as? [String: Any] {
+                self = .dictionary(dictionary)
+            } else {
+                self = .other(value)
+            }
         }
 
         var value: Any {
             switch self {
+            case .object(let object): return object
             case .dictionary(let dictionary): return dictionary
             case .other(let value): return value
+            }
+        }
+
+        subscript(name: String) -> Any? {
+            switch self {
+            case .object(let object): return object[name]
+            case .dictionary(let dictionary): return dictionary[name]
+            case .other: return nil
             }
         }
     }
@@ -235,6 +259,8 @@ struct TemplateRenderer: Sendable {
                 guard let value else { return end }
                 if let bool = value as? Bool {
                     if bool { run(i + 1, end, &context, into: &out) }
+                } else if let list = value as? [TemplateObject] {
+                    for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: &out) } }
                 } else if let list = value as? [[String: Any]] {
                     for item in list { withPushed(.dictionary(item), &context) { run(i + 1, end, &$0, into: &out) } }
                 } else if let list = value as? [String] {
@@ -282,7 +308,7 @@ struct TemplateRenderer: Sendable {
             var found: Any?
             var index = stack.count - 1
             while index >= 0 {
-                if case .dictionary(let dictionary) = stack[index], let value = dictionary[first] {
+                if let value = stack[index][first] {
                     found = value
                     break
                 }
@@ -290,7 +316,7 @@ struct TemplateRenderer: Sendable {
             }
             guard var value = found else { return nil }
             for key in path.dropFirst() {
-                guard let dictionary = value as? [String: Any], let next = dictionary[key] else { return nil }
+                guard let next = Frame(value)[key] else { return nil }
                 value = next
             }
             return value
@@ -300,6 +326,7 @@ struct TemplateRenderer: Sendable {
     fileprivate static func isFalsy(_ value: Any?) -> Bool {
         guard let value else { return true }
         if let bool = value as? Bool { return !bool }
+        if let list = value as? [TemplateObject] { return list.isEmpty }
         if let list = value as? [[String: Any]] { return list.isEmpty }
         if let list = value as? [String] { return list.isEmpty }
         if let list = value as? [Any] { return list.isEmpty }
