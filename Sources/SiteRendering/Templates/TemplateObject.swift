@@ -20,7 +20,9 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     public subscript(name: String) -> Any? {
         get {
-            for index in names.indices where names[index] == name { return values[index] }
+            // Lengths first: comparing strings that differ is a slow call, comparing lengths is not.
+            let length = name.utf8.count
+            for index in names.indices where names[index].utf8.count == length && names[index] == name { return values[index] }
             return nil
         }
         set {
