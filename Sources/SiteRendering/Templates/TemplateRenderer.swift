@@ -31,6 +31,8 @@ struct TemplateRenderer: Sendable {
     let ops: [Op]
     let bytes: [UInt8]
     let names: [[String]]
+    /// The first part of each name (`a` of `a.b`): read on every lookup, without copying the whole name.
+    let firstNames: [String]
     let indentations: [[UInt8]]
     let overrideLists: [[Override]]
     /// Each template's range of ops, by index; `index` finds a template's index by name.
@@ -46,6 +48,7 @@ struct TemplateRenderer: Sendable {
         ops = compiler.ops
         bytes = compiler.bytes
         names = compiler.names
+        firstNames = compiler.names.map { $0.first ?? "" }
         indentations = compiler.indentations
         overrideLists = compiler.overrideLists
         self.ranges = ranges
@@ -163,8 +166,8 @@ struct TemplateRenderer: Sendable {
         out.reserveCapacity(16 * 1024)
         ops.withUnsafeBufferPointer { ops in
             bytes.withUnsafeBufferPointer { bytes in
-                names.withUnsafeBufferPointer { names in
-                    let runner = Runner(ops: ops, bytes: bytes, names: names, program: self)
+                firstNames.withUnsafeBufferPointer { firstNames in
+                    let runner = Runner(ops: ops, bytes: bytes, firstNames: firstNames, program: self)
                     var context = Context(stack: [root], indentation: [], overrides: [])
                     let range = ranges[template]
                     runner.run(range.lowerBound, range.upperBound, &context, into: &out)
@@ -219,7 +222,7 @@ struct TemplateRenderer: Sendable {
     private struct Runner {
         let ops: UnsafeBufferPointer<Op>
         let bytes: UnsafeBufferPointer<UInt8>
-        let names: UnsafeBufferPointer<[String]>
+        let firstNames: UnsafeBufferPointer<String>
         let program: TemplateRenderer
 
         /// Renders `ops[start..<end]`.
@@ -248,10 +251,10 @@ struct TemplateRenderer: Sendable {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
                 return i + 1
             case .variable(let name, let escaped):
-                if let value = lookup(names[name], in: context.stack) { TemplateRenderer.write(value, escaped: escaped, into: &out) }
+                if let value = lookup(name, in: context.stack) { TemplateRenderer.write(value, escaped: escaped, into: &out) }
                 return i + 1
             case .section(let name, let inverted, let end):
-                let value = lookup(names[name], in: context.stack)
+                let value = lookup(name, in: context.stack)
                 if inverted {
                     if TemplateRenderer.isFalsy(value) { run(i + 1, end, &context, into: &out) }
                     return end
@@ -302,8 +305,8 @@ struct TemplateRenderer: Sendable {
         }
 
         /// `a.b.c`: `a` is looked for from the innermost context outwards, `b` and `c` inside what was found.
-        private func lookup(_ path: [String], in stack: [Frame]) -> Any? {
-            guard let first = path.first else { return nil }
+        private func lookup(_ name: Int, in stack: [Frame]) -> Any? {
+            let first = firstNames[name]
             if first == "." { return stack.last?.value }
             var found: Any?
             var index = stack.count - 1
@@ -315,6 +318,8 @@ struct TemplateRenderer: Sendable {
                 index -= 1
             }
             guard var value = found else { return nil }
+            let path = program.names[name]
+            guard path.count > 1 else { return value }
             for key in path.dropFirst() {
                 guard let next = Frame(value)[key] else { return nil }
                 value = next
