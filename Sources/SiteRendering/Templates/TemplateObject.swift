@@ -1,3 +1,39 @@
+/// A value a template reads, sorted by kind once, when it is set, so that rendering tells a list from a flag
+/// or a text without casting.
+public enum TemplateValue: @unchecked Sendable {
+    case text(String)
+    case flag(Bool)
+    case number(Int)
+    case object(TemplateObject)
+    case objects([TemplateObject])
+    case texts([String])
+    /// Anything else (dictionaries, other arrays): rendered as swift-mustache renders it.
+    case other(Any)
+
+    /// The kind of `value`; text first, as most values are text.
+    public init(_ value: Any) {
+        if let text = value as? String { self = .text(text) }
+        else if let flag = value as? Bool { self = .flag(flag) }
+        else if let object = value as? TemplateObject { self = .object(object) }
+        else if let list = value as? [TemplateObject] { self = .objects(list) }
+        else if let number = value as? Int { self = .number(number) }
+        else if let list = value as? [String] { self = .texts(list) }
+        else { self = .other(value) }
+    }
+
+    public var any: Any {
+        switch self {
+        case .text(let text): return text
+        case .flag(let flag): return flag
+        case .number(let number): return number
+        case .object(let object): return object
+        case .objects(let list): return list
+        case .texts(let list): return list
+        case .other(let value): return value
+        }
+    }
+}
+
 /// The values a template reads at one level: names and values, in the order they were set.
 ///
 /// Page values are small (a handful to twenty names each) and each is read about once, so a linear search by
@@ -6,7 +42,7 @@
 /// of them.
 public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendable {
     private(set) var names: [String] = []
-    private(set) var values: [Any] = []
+    private(set) var values: [TemplateValue] = []
 
     public init() {}
 
@@ -18,25 +54,28 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     public var isEmpty: Bool { names.isEmpty }
 
+    /// The value of `name`, by kind.
+    func value(_ name: String) -> TemplateValue? {
+        // Lengths first: comparing strings that differ is a slow call, comparing lengths is not.
+        let length = name.utf8.count
+        for index in names.indices where names[index].utf8.count == length && names[index] == name { return values[index] }
+        return nil
+    }
+
     public subscript(name: String) -> Any? {
-        get {
-            // Lengths first: comparing strings that differ is a slow call, comparing lengths is not.
-            let length = name.utf8.count
-            for index in names.indices where names[index].utf8.count == length && names[index] == name { return values[index] }
-            return nil
-        }
+        get { value(name)?.any }
         set {
             if let index = names.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else { names.remove(at: index); values.remove(at: index) }
+                if let newValue { values[index] = TemplateValue(newValue) } else { names.remove(at: index); values.remove(at: index) }
             } else if let newValue {
                 names.append(name)
-                values.append(newValue)
+                values.append(TemplateValue(newValue))
             }
         }
     }
 
     /// Every name with its value.
-    public var entries: Zip2Sequence<[String], [Any]> { zip(names, values) }
+    public var entries: [(name: String, value: Any)] { zip(names, values).map { ($0, $1.any) } }
 
     /// The same values as nested dictionaries, for swift-mustache (which the renderer is checked against).
     public var dictionary: [String: Any] {

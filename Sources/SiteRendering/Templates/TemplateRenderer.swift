@@ -177,35 +177,34 @@ struct TemplateRenderer: Sendable {
         return out
     }
 
-    /// A value on the context stack; dictionaries are recognised once, when pushed, not at every lookup.
+    /// A value on the context stack; objects and dictionaries are recognised once, when pushed, not at every lookup.
     enum Frame {
         case object(TemplateObject)
         case dictionary([String: Any])
-        case other(Any)
+        case value(TemplateValue)
 
-        init(_ value: Any) {
-            if let object = value as? TemplateObject {
-                self = .object(object)
-            } else if let dictionary = value as? [String: Any] {
-                self = .dictionary(dictionary)
-            } else {
-                self = .other(value)
+        init(_ value: TemplateValue) {
+            switch value {
+            case .object(let object): self = .object(object)
+            case .other(let other):
+                if let dictionary = other as? [String: Any] { self = .dictionary(dictionary) } else { self = .value(value) }
+            default: self = .value(value)
             }
         }
 
-        var value: Any {
+        var value: TemplateValue {
             switch self {
-            case .object(let object): return object
-            case .dictionary(let dictionary): return dictionary
-            case .other(let value): return value
+            case .object(let object): return .object(object)
+            case .dictionary(let dictionary): return .other(dictionary)
+            case .value(let value): return value
             }
         }
 
-        subscript(name: String) -> Any? {
+        subscript(name: String) -> TemplateValue? {
             switch self {
-            case .object(let object): return object[name]
-            case .dictionary(let dictionary): return dictionary[name]
-            case .other: return nil
+            case .object(let object): return object.value(name)
+            case .dictionary(let dictionary): return dictionary[name].map(TemplateValue.init)
+            case .value: return nil
             }
         }
     }
@@ -260,17 +259,22 @@ struct TemplateRenderer: Sendable {
                     return end
                 }
                 guard let value else { return end }
-                if let bool = value as? Bool {
-                    if bool { run(i + 1, end, &context, into: &out) }
-                } else if let list = value as? [TemplateObject] {
+                switch value {
+                case .flag(let flag):
+                    if flag { run(i + 1, end, &context, into: &out) }
+                case .objects(let list):
                     for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: &out) } }
-                } else if let list = value as? [[String: Any]] {
-                    for item in list { withPushed(.dictionary(item), &context) { run(i + 1, end, &$0, into: &out) } }
-                } else if let list = value as? [String] {
-                    for item in list { withPushed(.other(item), &context) { run(i + 1, end, &$0, into: &out) } }
-                } else if let list = value as? [Any] {
-                    for item in list { withPushed(Frame(item), &context) { run(i + 1, end, &$0, into: &out) } }
-                } else {
+                case .texts(let list):
+                    for item in list { withPushed(.value(.text(item)), &context) { run(i + 1, end, &$0, into: &out) } }
+                case .other(let other):
+                    if let list = other as? [[String: Any]] {
+                        for item in list { withPushed(.dictionary(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                    } else if let list = other as? [Any] {
+                        for item in list { withPushed(Frame(TemplateValue(item)), &context) { run(i + 1, end, &$0, into: &out) } }
+                    } else {
+                        withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                    }
+                default:
                     withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
                 }
                 return end
@@ -305,10 +309,10 @@ struct TemplateRenderer: Sendable {
         }
 
         /// `a.b.c`: `a` is looked for from the innermost context outwards, `b` and `c` inside what was found.
-        private func lookup(_ name: Int, in stack: [Frame]) -> Any? {
+        private func lookup(_ name: Int, in stack: [Frame]) -> TemplateValue? {
             let first = firstNames[name]
             if first == "." { return stack.last?.value }
-            var found: Any?
+            var found: TemplateValue?
             var index = stack.count - 1
             while index >= 0 {
                 if let value = stack[index][first] {
@@ -328,24 +332,27 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    fileprivate static func isFalsy(_ value: Any?) -> Bool {
+    fileprivate static func isFalsy(_ value: TemplateValue?) -> Bool {
         guard let value else { return true }
-        if let bool = value as? Bool { return !bool }
-        if let list = value as? [TemplateObject] { return list.isEmpty }
-        if let list = value as? [[String: Any]] { return list.isEmpty }
-        if let list = value as? [String] { return list.isEmpty }
-        if let list = value as? [Any] { return list.isEmpty }
-        return false
+        switch value {
+        case .flag(let flag): return !flag
+        case .objects(let list): return list.isEmpty
+        case .texts(let list): return list.isEmpty
+        case .other(let other):
+            if let list = other as? [[String: Any]] { return list.isEmpty }
+            if let list = other as? [Any] { return list.isEmpty }
+            return false
+        case .text, .number, .object:
+            return false
+        }
     }
 
-    fileprivate static func write(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
+    fileprivate static func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
         var text: String
-        if let string = value as? String {
-            text = string
-        } else if let int = value as? Int {
-            text = String(int)
-        } else {
-            text = String(describing: value)
+        switch value {
+        case .text(let string): text = string
+        case .number(let number): text = String(number)
+        default: text = String(describing: value.any)
         }
         text.withUTF8 { bytes in
             if escaped { escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
