@@ -177,35 +177,41 @@ struct TemplateRenderer: Sendable {
         return out
     }
 
-    /// A value on the context stack; objects and dictionaries are recognised once, when pushed, not at every lookup.
-    enum Frame {
-        case object(TemplateObject)
-        case dictionary([String: Any])
-        case value(TemplateValue)
+    /// A value on the context stack; objects and dictionaries are recognised once, when pushed, not at every
+    /// lookup. A struct of optionals rather than an enum: a lookup reads the object in place, without copying it.
+    struct Frame {
+        var object: TemplateObject?
+        var dictionary: [String: Any]?
+        var other: TemplateValue?
+
+        static func object(_ object: TemplateObject) -> Frame { Frame(object: object) }
+        static func dictionary(_ dictionary: [String: Any]) -> Frame { Frame(dictionary: dictionary) }
+        static func value(_ value: TemplateValue) -> Frame { Frame(other: value) }
+
+        private init(object: TemplateObject? = nil, dictionary: [String: Any]? = nil, other: TemplateValue? = nil) {
+            self.object = object
+            self.dictionary = dictionary
+            self.other = other
+        }
 
         init(_ value: TemplateValue) {
             switch value {
-            case .object(let object): self = .object(object)
+            case .object(let object): self.init(object: object)
             case .other(let other):
-                if let dictionary = other as? [String: Any] { self = .dictionary(dictionary) } else { self = .value(value) }
-            default: self = .value(value)
+                if let dictionary = other as? [String: Any] { self.init(dictionary: dictionary) } else { self.init(other: value) }
+            default: self.init(other: value)
             }
         }
 
         var value: TemplateValue {
-            switch self {
-            case .object(let object): return .object(object)
-            case .dictionary(let dictionary): return .other(dictionary)
-            case .value(let value): return value
-            }
+            if let object { return .object(object) }
+            if let dictionary { return .other(dictionary) }
+            return other ?? .other(())
         }
 
         subscript(name: String) -> TemplateValue? {
-            switch self {
-            case .object(let object): return object.value(name)
-            case .dictionary(let dictionary): return dictionary[name].map(TemplateValue.init)
-            case .value: return nil
-            }
+            if let found = object?.value(name) { return found }
+            return dictionary?[name].map(TemplateValue.init)
         }
     }
 
@@ -312,14 +318,14 @@ struct TemplateRenderer: Sendable {
         private func lookup(_ name: Int, in stack: [Frame]) -> TemplateValue? {
             let first = firstNames[name]
             if first == "." { return stack.last?.value }
-            var found: TemplateValue?
-            var index = stack.count - 1
-            while index >= 0 {
-                if let value = stack[index][first] {
-                    found = value
-                    break
+            // Frames read in place (through the buffer), not copied out of the array.
+            let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
+                var index = frames.count - 1
+                while index >= 0 {
+                    if let value = frames[index][first] { return value }
+                    index -= 1
                 }
-                index -= 1
+                return nil
             }
             guard var value = found else { return nil }
             let path = program.names[name]
