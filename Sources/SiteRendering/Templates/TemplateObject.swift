@@ -10,9 +10,16 @@ public enum TemplateValue: @unchecked Sendable {
     /// Anything else (dictionaries, other arrays): rendered as swift-mustache renders it.
     case other(Any)
 
-    /// The kind of `value`; text first, as most values are text.
+    /// The kind of `value`. The common kinds are told by their exact type first (a failed cast costs far more
+    /// than comparing types); anything else by casting, text first, as most values are text.
     public init(_ value: Any) {
-        if let text = value as? String { self = .text(text) }
+        let type = Swift.type(of: value)
+        if type == String.self { self = .text(value as! String) }
+        else if type == TemplateObject.self { self = .object(value as! TemplateObject) }
+        else if type == Bool.self { self = .flag(value as! Bool) }
+        else if type == [TemplateObject].self { self = .objects(value as! [TemplateObject]) }
+        else if type == Int.self { self = .number(value as! Int) }
+        else if let text = value as? String { self = .text(text) }
         else if let flag = value as? Bool { self = .flag(flag) }
         else if let object = value as? TemplateObject { self = .object(object) }
         else if let list = value as? [TemplateObject] { self = .objects(list) }
@@ -56,16 +63,20 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     /// The value of `name`, by kind.
     func value(_ name: String) -> TemplateValue? {
+        index(of: name).map { values[$0] }
+    }
+
+    private func index(of name: String) -> Int? {
         // Lengths first: comparing strings that differ is a slow call, comparing lengths is not.
         let length = name.utf8.count
-        for index in names.indices where names[index].utf8.count == length && names[index] == name { return values[index] }
+        for index in names.indices where names[index].utf8.count == length && names[index] == name { return index }
         return nil
     }
 
     public subscript(name: String) -> Any? {
         get { value(name)?.any }
         set {
-            if let index = names.firstIndex(of: name) {
+            if let index = index(of: name) {
                 if let newValue { values[index] = TemplateValue(newValue) } else { names.remove(at: index); values.remove(at: index) }
             } else if let newValue {
                 names.append(name)
