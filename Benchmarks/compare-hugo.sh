@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks/compare-hugo.sh N [RUNS]: builds a corpus of N generated plans with bulletin, and the same
 # Markdown section pages with Hugo (Debian's `hugo`, with a minimal layout this script writes), RUNS times
-# each (default 5), in one run on one machine. Prints median wall time and peak memory of each, and ends
-# with the line `ratio bulletin/hugo: R` (median time of bulletin's full build over Hugo's).
+# each (default 5, the two taking turns), in one run on one machine. Prints median wall time and peak memory
+# of each, and ends with the line `ratio bulletin/hugo: R` (median time of bulletin's full build over Hugo's).
 #
 # bulletin's build is the whole site: section pages, plan pages, a page and a chart per indicator, overview
 # and breakdown charts. Hugo's is the 4·N section pages (and its own list pages) from the same Markdown.
@@ -54,26 +54,37 @@ cat > "$work/hugo/layouts/_default/list.html" <<'HTML'
 HTML
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-# Runs a command RUNS times; prints "median-seconds max-rss-kB". With CLEAN=1 each run starts from nothing.
-measure() {
-  local times=() mems=()
-  for _ in $(seq "$RUNS"); do
-    if [ "${CLEAN:-1}" = 1 ]; then rm -rf "$work/out" "$work/.bulletin-cache" "$work/hugo/public" "$work/hugo/resources"; fi
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
-    read -r t m < "$work/time.txt"
-    times+=("$t"); mems+=("$m")
-  done
-  echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${mems[@]}" | sort -n | tail -1)"
+# One timed run of a command: appends "seconds max-rss-kB" to the file $1. With CLEAN=1 it starts from nothing.
+run() {
+  local record=$1; shift
+  if [ "${CLEAN:-1}" = 1 ]; then rm -rf "$work/out" "$work/.bulletin-cache" "$work/hugo/public" "$work/hugo/resources"; fi
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
+  cat "$work/time.txt" >> "$record"
 }
+# "median-seconds max-rss-kB" of the runs recorded in a file.
+summary() { echo "$(awk '{ print $1 }' "$1" | median) $(awk '{ print $2 }' "$1" | sort -n | tail -1)"; }
 
-read -r b_time b_mem < <(measure "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out")
+# The two generators take turns, run after run, so that a machine that speeds up or slows down during the
+# benchmark (a shared virtual machine does) weighs on both alike.
+rm -f "$work/bulletin.runs" "$work/hugo.runs"
+for _ in $(seq "$RUNS"); do
+  run "$work/bulletin.runs" "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out"
+  (cd "$work/hugo" && run "$work/hugo.runs" hugo --quiet --source "$work/hugo" --destination "$work/hugo/public")
+done
+read -r b_time b_mem < <(summary "$work/bulletin.runs")
+read -r h_time h_mem < <(summary "$work/hugo.runs")
+# The outputs of one more run of each, to count their pages.
+"$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
+(cd "$work/hugo" && hugo --quiet --source "$work/hugo" --destination "$work/hugo/public" >/dev/null)
 pages=$(find "$work/out" -name '*.html' | wc -l)
-read -r h_time h_mem < <(cd "$work/hugo" && measure hugo --quiet --source "$work/hugo" --destination "$work/hugo/public")
 hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
 
 # Rebuilds on the last full build's output: nothing changed, then one indicator changed.
-"$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out"
-read -r noop_time noop_mem < <(CLEAN=0 measure "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out")
+rm -f "$work/noop.runs"
+for _ in $(seq "$RUNS"); do
+  CLEAN=0 run "$work/noop.runs" "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out"
+done
+read -r noop_time noop_mem < <(summary "$work/noop.runs")
 one_times=()
 for i in $(seq "$RUNS"); do
   sed -i "0,/baseline: { year: \([0-9]*\), value: \([0-9.]*\) }/s//baseline: { year: \1, value: \2$i }/" "$work/content/plans/plan-00001/indicators.yaml"

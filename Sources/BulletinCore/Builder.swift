@@ -92,10 +92,24 @@ public struct Builder {
         if let problem = outputProblem() { return Report(diagnostics: [problem]) }
         var clock = Stopwatch()
         let outputURL = url(options.output)
-        let previous = options.full ? nil : Manifest.load(for: outputURL).flatMap { $0.generator == Self.generatorIdentity ? $0 : nil }
+        // The last build's records and the sources' sizes and times are read side by side (each takes tens of
+        // milliseconds on a large site, which is much of a small rebuild).
+        let loadedManifest = Mutex<Manifest?>(nil), loadedOutlines = Mutex<PlanOutlines?>(nil), loadedFiles = Mutex<SourceFiles?>(nil)
+        let full = options.full, sourceFolders = [(url(options.content), options.content), (url(options.templates), options.templates)]
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            switch job {
+            case 0:
+                if !full { loadedManifest.withLock { $0 = Manifest.load(for: outputURL) } }
+            case 1:
+                if !full { loadedOutlines.withLock { $0 = PlanOutlines.load(for: outputURL, generator: Self.generatorIdentity) } }
+            default:
+                loadedFiles.withLock { $0 = SourceFiles(sourceFolders) }
+            }
+        }
+        let previous = loadedManifest.withLock { $0 }.flatMap { $0.generator == Self.generatorIdentity ? $0 : nil }
         // Nothing changed since the last build (same files, sizes and times, same generator, outputs in
         // place): nothing to read, render or write.
-        let sourceFiles = SourceFiles([(url(options.content), options.content), (url(options.templates), options.templates)])
+        let sourceFiles = loadedFiles.withLock { $0 } ?? SourceFiles(sourceFolders)
         clock.lap("look at files")
         // What the output folder still holds of the last build's files.
         let present = OutputPresence(root: outputURL.path, previous: previous)
@@ -111,7 +125,7 @@ public struct Builder {
             return report
         }
         // Plans whose files are unchanged are taken from the outlines the last build kept, not read again.
-        let outlines = previous == nil ? nil : PlanOutlines.load(for: outputURL, generator: Self.generatorIdentity)
+        let outlines = previous == nil ? nil : loadedOutlines.withLock { $0 }
         var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines)
         guard var prepared else { report.timings = clock.laps; return report }
 
@@ -184,16 +198,30 @@ public struct Builder {
         let rendered = entries.withLock { $0 }
         for (path, entry) in rendered { records[path] = entry }
         publisher.keep(count: keep.count - rendered.keys.filter(keep.contains).count)
-        var manifest = Manifest(generator: Self.generatorIdentity, outputs: records,
+        let manifest = Manifest(generator: Self.generatorIdentity, outputs: records,
                                 sources: sourceFiles.sources(fingerprints: prepared.inputs),
                                 totals: .init(plans: report.plans, indicators: report.indicators, pages: report.pages))
         do {
             let summary = try publisher.finish(keeping: keep)
             clock.lap("publish")
-            // Folder times once every file is in place: the next build trusts folders that kept theirs.
-            manifest.folders = OutputPresence.folderTimes(root: outputURL.path, outputs: manifest.outputs.keys)
-            try manifest.save(for: outputURL)
-            try prepared.outlines(previous: outlines).save(for: outputURL)
+            // The manifest (with folder times, taken once every file is in place: the next build trusts folders
+            // that kept theirs) and the plan outlines are saved side by side, on two cores.
+            let failures = Mutex<[Error]>([])
+            let prepared = prepared, finished = manifest
+            DispatchQueue.concurrentPerform(iterations: 2) { job in
+                do {
+                    if job == 0 {
+                        var manifest = finished
+                        manifest.folders = OutputPresence.folderTimes(root: outputURL.path, outputs: manifest.outputs.keys)
+                        try manifest.save(for: outputURL)
+                    } else {
+                        try prepared.outlines(previous: outlines).save(for: outputURL)
+                    }
+                } catch {
+                    failures.withLock { $0.append(error) }
+                }
+            }
+            if let failure = failures.withLock({ $0.first }) { throw failure }
             report.written = summary.written
             report.unchanged = summary.unchanged
             report.removed = summary.removed
