@@ -208,6 +208,8 @@ public struct Builder {
             // that kept theirs) and the plan outlines are saved side by side, on two cores.
             let failures = Mutex<[Error]>([])
             let prepared = prepared, finished = manifest
+            try FileManager.default.createDirectory(at: Manifest.location(for: outputURL).deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             DispatchQueue.concurrentPerform(iterations: 2) { job in
                 do {
                     if job == 0 {

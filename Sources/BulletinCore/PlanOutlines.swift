@@ -123,7 +123,9 @@ struct PlanOutlines {
     }
 
     func save(for output: URL) throws {
-        try encoded().write(to: Self.location(for: output), options: .atomic)
+        let url = Self.location(for: output)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try encoded().write(to: url, options: .atomic)
     }
 
     // A line per record, tab-separated, as the manifest is: `P` starts a plan, its `S` (section), `I`
