@@ -17,11 +17,16 @@ struct PageViews {
         return [
             "root": Paths.root(from: page),
             "site": siteValues,
-            "page": ["title": title, "description": description.isEmpty ? site.config.description : description] as TemplateObject,
+            "page": pageValues(title: title, description: description),
             "homeURL": Paths.link(from: page, to: Paths.home),
             "stylesheetURL": Paths.link(from: page, to: Paths.stylesheet),
             "chartStylesheetURL": Paths.link(from: page, to: Paths.chartStylesheet),
         ]
+    }
+
+    /// `page.title` and `page.description` (the site's description when the page has none).
+    func pageValues(title: String, description: String) -> TemplateObject {
+        ["title": title, "description": description.isEmpty ? site.config.description : description]
     }
 
     func home() -> TemplateObject {

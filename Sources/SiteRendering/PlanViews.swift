@@ -15,6 +15,8 @@ struct PlanViews {
     let quoteLinks: [String: [Int: String]]
     /// Position of each indicator in the plan, for the pager.
     let indicatorIndex: [String: Int]
+    /// The values every indicator page of the plan has alike.
+    let indicatorShared: TemplateObject
 
     struct RenderedSection {
         var document: MarkdownDocument
@@ -58,6 +60,21 @@ struct PlanViews {
         var positions: [String: Int] = [:]
         for (index, indicator) in plan.indicators.enumerated() { positions[indicator.id] = index }
         self.indicatorIndex = positions
+        if let first = plan.indicators.first {
+            // What every indicator page of the plan shows alike (they are all one folder deep in the plan, so
+            // their links are the same too), made once for the plan.
+            let page = Paths.indicator(plan, first)
+            var shared = PageViews(site: site).layout(page: page, title: "", description: "")
+            shared["plan"] = PageViews.planFacts(plan)
+            shared["planURL"] = Paths.link(from: page, to: Paths.plan(plan))
+            shared["breadcrumbs"] = [
+                ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
+                ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
+            ] as [TemplateObject]
+            self.indicatorShared = shared
+        } else {
+            self.indicatorShared = TemplateObject()
+        }
     }
 
     /// The comment that marks where an embedded table goes; authors cannot write it (safe mode drops raw HTML).
@@ -151,13 +168,8 @@ struct PlanViews {
 
     func indicatorPage(_ indicator: Indicator) -> (values: TemplateObject, chartFile: RenderedFile) {
         let page = Paths.indicator(plan, indicator)
-        var context = views.layout(page: page, title: "\(indicator.name) - \(plan.shortTitle)", description: "\(plan.title)：\(indicator.name)")
-        context["plan"] = PageViews.planFacts(plan)
-        context["planURL"] = Paths.link(from: page, to: Paths.plan(plan))
-        context["breadcrumbs"] = [
-            ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
-            ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
-        ] as [TemplateObject]
+        var context = indicatorShared
+        context["page"] = views.pageValues(title: "\(indicator.name) - \(plan.shortTitle)", description: "\(plan.title)：\(indicator.name)")
         context["current"] = indicator.name
 
         let chart = charts.chart(for: indicator, id: "chart-\(indicator.id)")
