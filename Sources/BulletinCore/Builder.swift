@@ -269,13 +269,26 @@ public struct Builder {
             return hash
         }()
 
-        func fingerprint(of output: PlannedOutput) -> UInt64 {
+        /// The output's path and a hash of its inputs (each key with its fingerprint). Many outputs share one
+        /// list of inputs (all pages of a kind in a plan): `known` keeps each list's hash by the list's storage,
+        /// so that a list is hashed once, not once per output.
+        func fingerprint(of output: PlannedOutput, known: inout [UnsafeRawPointer: UInt64]) -> UInt64 {
+            let storage = output.dependencies.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            let inputsHash: UInt64
+            if let storage, let cached = known[storage] {
+                inputsHash = cached
+            } else {
+                var hash = StableHash()
+                for key in output.dependencies {
+                    hash.combine(key)
+                    hash.combine(inputs[key] ?? 0)
+                }
+                inputsHash = hash.value
+                if let storage { known[storage] = inputsHash }
+            }
             var hash = Self.start
             hash.combine(output.path)
-            for key in output.dependencies {
-                hash.combine(key)
-                hash.combine(inputs[key] ?? 0)
-            }
+            hash.combine(inputsHash)
             return hash.value
         }
     }
@@ -289,10 +302,12 @@ public struct Builder {
         let results = Mutex([[(UInt64, Bool)]](repeating: [], count: slices))
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var part: [(UInt64, Bool)] = []
+            // Lists of inputs by their storage: `outputs` holds them all for as long as this runs.
+            var known: [UnsafeRawPointer: UInt64] = [:]
             part.reserveCapacity(outputs.count / max(slices, 1) + 1)
             for index in stride(from: slice, to: outputs.count, by: slices) {
                 let output = outputs[index]
-                let fingerprint = prepared.fingerprint(of: output)
+                let fingerprint = prepared.fingerprint(of: output, known: &known)
                 let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint && present.contains($0) }
                 let isStale = previous?.outputs[output.path]?.inputs != fingerprint || !companions || !present.contains(output.path)
                 part.append((fingerprint, isStale))
@@ -344,7 +359,7 @@ public struct Builder {
             }
         }
         let loaded = ContentLoader(root: url(options.content), displayRoot: options.content, knownFingerprints: reusable,
-                                   reusedPlans: reused).load()
+                                   reusedPlans: reused, listedFiles: files?.relativePaths.first).load()
         diagnostics += loaded.diagnostics
         clock.lap("load")
         let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)

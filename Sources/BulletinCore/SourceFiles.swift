@@ -11,15 +11,20 @@ import Glibc
 struct SourceFiles {
     /// Key (the path as messages show it) → size and modification time.
     var files: [String: (size: Int, modified: Double)] = [:]
+    /// The paths of each folder's files, relative to it, in the order of `folders`.
+    var relativePaths: [[String]] = []
 
     /// Every file under `folders` (hidden ones aside), keyed as `display/relative/path`.
     init(_ folders: [(url: URL, display: String)]) {
         for folder in folders {
             let display = folder.display.hasSuffix("/") ? String(folder.display.dropLast()) : folder.display
             let root = folder.url.standardizedFileURL
+            var paths: [String] = []
             for file in FileTree.files(under: root.path) {
                 files[display + "/" + file.relativePath] = (file.size, file.modified)
+                paths.append(file.relativePath)
             }
+            relativePaths.append(paths)
         }
     }
 

@@ -19,12 +19,16 @@ public struct ContentLoader: Sendable {
     /// a build that read them (see `Builder`).
     public let reusedPlans: [String: (plan: Plan, warnings: [Diagnostic])]
 
+    /// The files under `root`, relative to it, when the caller has just listed them (the folder is not walked again).
+    public let listedFiles: [String]?
+
     public init(root: URL, displayRoot: String? = nil, knownFingerprints: [String: UInt64] = [:],
-                reusedPlans: [String: (plan: Plan, warnings: [Diagnostic])] = [:]) {
+                reusedPlans: [String: (plan: Plan, warnings: [Diagnostic])] = [:], listedFiles: [String]? = nil) {
         self.root = root
         self.displayRoot = displayRoot ?? root.path
         self.knownFingerprints = knownFingerprints
         self.reusedPlans = reusedPlans
+        self.listedFiles = listedFiles
     }
 
     public struct Result: Sendable {
@@ -71,11 +75,12 @@ public struct ContentLoader: Sendable {
     /// Fingerprints of every file under the content folder (hidden files aside).
     func fingerprints() -> [String: UInt64] {
         var inputs: [String: UInt64] = [:]
-        for file in FileTree.files(under: root.path) {
-            let key = display(file.relativePath)
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        for relativePath in listedFiles ?? FileTree.files(under: root.path).map(\.relativePath) {
+            let key = display(relativePath)
             if let known = knownFingerprints[key] {
                 inputs[key] = known
-            } else if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file.relativePath).path) {
+            } else if let data = FileManager.default.contents(atPath: rootPath + relativePath) {
                 inputs[key] = StableHash.of(data)
             }
         }
