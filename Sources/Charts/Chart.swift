@@ -55,8 +55,9 @@ public struct Chart: Sendable, Equatable {
     /// The same, as the UTF-8 bytes of the file.
     public func standaloneBytes(_ width: ChartWidth) -> [UInt8] {
         let bytes = Array(self.svg(width).utf8)
-        let marker = Array("</desc>".utf8)
-        guard let end = firstIndex(of: marker, in: bytes), firstIndex(of: Array("<style>".utf8), in: bytes) == nil else { return bytes }
+        let marker = Array("</desc>".utf8), style = Array("<style>".utf8)
+        // Styles, when a chart already has them, come right after its description.
+        guard let end = firstIndex(of: marker, in: bytes), !bytes[(end + marker.count)...].starts(with: style) else { return bytes }
         var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
         out.reserveCapacity(bytes.count + ChartStyle.css.utf8.count + 64)
         out += bytes[..<(end + marker.count)]

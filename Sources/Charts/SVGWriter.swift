@@ -115,25 +115,25 @@ struct SVGWriter {
 
     mutating func append(_ other: SVGWriter) { bytes.append(contentsOf: other.bytes) }
 
-    mutating func rect(_ r: Rect, className: String, extra: String = "") {
+    mutating func rect(_ r: Rect, className: StaticString, extra: String = "") {
         put("<rect class=\""); put(className)
         put("\" x=\""); number(r.x); put("\" y=\""); number(r.y)
         put("\" width=\""); number(r.width); put("\" height=\""); number(r.height)
         put("\""); put(extra); put("/>")
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: String) {
+    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: StaticString) {
         put("<line class=\""); put(className)
         put("\" x1=\""); number(x1); put("\" y1=\""); number(y1)
         put("\" x2=\""); number(x2); put("\" y2=\""); number(y2); put("\"/>")
     }
 
-    mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, className: String) {
+    mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, className: StaticString) {
         put("<circle class=\""); put(className)
         put("\" cx=\""); number(cx); put("\" cy=\""); number(cy); put("\" r=\""); number(r); put("\"/>")
     }
 
-    mutating func diamond(_ cx: Double, _ cy: Double, _ r: Double, className: String) {
+    mutating func diamond(_ cx: Double, _ cy: Double, _ r: Double, className: StaticString) {
         put("<polygon class=\""); put(className); put("\" points=\"")
         for (index, p) in [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].enumerated() {
             if index > 0 { bytes.append(0x20) }
@@ -142,7 +142,7 @@ struct SVGWriter {
         put("\"/>")
     }
 
-    mutating func path(_ points: [(Double, Double)], className: String) {
+    mutating func path(_ points: [(Double, Double)], className: StaticString) {
         guard let first = points.first else { return }
         put("<path class=\""); put(className); put("\" d=\"M")
         number(first.0); bytes.append(0x2C); number(first.1)
@@ -154,11 +154,11 @@ struct SVGWriter {
 
     /// One line of text with its baseline at `y`; returns its box for layout checks.
     @discardableResult
-    mutating func text(_ string: String, x: Double, y: Double, size: Double, anchor: Anchor = .start, className: String = "") -> Rect {
+    mutating func text(_ string: String, x: Double, y: Double, size: Double, anchor: Anchor = .start, className: StaticString = "") -> Rect {
         let width = TextMeasure.width(string, fontSize: size)
         let left = anchor == .start ? x : anchor == .middle ? x - width / 2 : x - width
         put("<text")
-        if !className.isEmpty { put(" class=\""); put(className); put("\"") }
+        if className.utf8CodeUnitCount > 0 { put(" class=\""); put(className); put("\"") }
         put(" font-size=\""); number(size); put("\" x=\""); number(x); put("\" y=\""); number(y); put("\"")
         switch anchor {
         case .start: break

@@ -145,7 +145,7 @@ public enum TargetChart {
     }
 
     static func describe(_ input: Input) -> String {
-        let parts = lanes(input).map { $0.label.replacingOccurrences(of: "：", with: "") }
+        let parts = lanes(input).map { String($0.label.filter { $0 != "：" }) }
         return input.title + "：" + parts.joined(separator: "；") + "。"
     }
 
