@@ -82,7 +82,7 @@ public enum Markdown {
                 let heading = Heading(level: level, text: title, anchor: anchors.make(for: title))
                 entries.append(OutlineEntry(heading: heading, isBox: true))
                 quotes.append(node)
-            } else if type == CMARK_NODE_PARAGRAPH, cmark_node_parent(node) == document,
+            } else if type == CMARK_NODE_PARAGRAPH, cmark_node_parent(node) == document, mayBeEmbed(node),
                       let found = Embed.parse(plainText(of: node)), found.name != boxName, let html = embed(found) {
                 embeds.append((node, html))
             }
@@ -147,6 +147,18 @@ public enum Markdown {
     }
 
     /// The text a reader sees in a node: literals of text and code, spaces for breaks.
+    /// False when the paragraph's text cannot start with `[`, told from its first piece of text without
+    /// gathering the whole paragraph (nearly every paragraph is plain text).
+    private static func mayBeEmbed(_ paragraph: OpaquePointer) -> Bool {
+        var node = cmark_node_first_child(paragraph)
+        while let current = node, cmark_node_first_child(current) != nil { node = cmark_node_first_child(current) }
+        guard let leaf = node else { return true }
+        let type = cmark_node_get_type(leaf)
+        guard type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, var p = cmark_node_get_literal(leaf) else { return true }
+        while p.pointee == 0x20 || p.pointee == 0x09 { p += 1 }
+        return p.pointee == 0 || p.pointee == 0x5B
+    }
+
     private static func plainText(of node: OpaquePointer, includeSelf: Bool = false) -> String {
         var out = ""
         let iterator = cmark_iter_new(node)
@@ -177,6 +189,10 @@ public enum Markdown {
             out.reserveCapacity(bytes.count + outline.count * 48)
             var i = 0, copied = 0
             while i + 3 < bytes.count {
+                // On to the next "<", by memchr: a section's HTML is mostly text.
+                guard let next = memchr(bytes.baseAddress! + i, 0x3C, bytes.count - i) else { break }
+                i = bytes.baseAddress!.distance(to: next.assumingMemoryBound(to: UInt8.self))
+                guard i + 3 < bytes.count else { break }
                 // "<h" digit ">"
                 if bytes[i] == 0x3C, bytes[i + 1] == 0x68, bytes[i + 2] >= 0x31, bytes[i + 2] <= 0x36, bytes[i + 3] == 0x3E {
                     out.append(contentsOf: bytes[copied..<i])
