@@ -129,7 +129,7 @@ public struct Builder {
         var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines)
         guard var prepared else { report.timings = clock.laps; return report }
 
-        var (fingerprints, stale) = staleOutputs(prepared, previous: previous, present: present)
+        var (fingerprints, stale, covered) = staleOutputs(prepared, previous: previous, present: present)
         // A page of an outlined plan has to be rendered after all (its file is gone, a template changed): read
         // those plans in full.
         let needed = Set(stale.compactMap(Self.planFolder(ofOutput:))).intersection(prepared.outlined)
@@ -139,7 +139,7 @@ public struct Builder {
             report = againReport
             guard let again else { report.timings = clock.laps; return report }
             prepared = again
-            (fingerprints, stale) = staleOutputs(prepared, previous: previous, present: present)
+            (fingerprints, stale, covered) = staleOutputs(prepared, previous: previous, present: present)
         }
         // Which output each rendered file belongs to (a page's chart file belongs to the page).
         var owner: [String: String] = [:]
@@ -188,21 +188,37 @@ public struct Builder {
 
         // The record of every output: the last build's, less what the site no longer has, updated with what
         // was rendered now.
-        var keep = Set<String>(minimumCapacity: prepared.outputs.count * 2)
-        for output in prepared.outputs {
-            keep.insert(output.path)
-            for companion in output.companions { keep.insert(companion) }
+        // When every record of the last build is an output of this one (the usual rebuild: nothing removed), the
+        // set of all outputs is not needed.
+        let outputs = prepared.outputs
+        func keep() -> Set<String> {
+            var keep = Set<String>(minimumCapacity: outputs.count * 2)
+            for output in outputs {
+                keep.insert(output.path)
+                for companion in output.companions { keep.insert(companion) }
+            }
+            return keep
         }
         var records = previous?.outputs ?? [:]
-        for path in records.keys.filter({ !keep.contains($0) }) { records[path] = nil }
+        var gone: [String]?
+        if let previous {
+            if covered == previous.outputs.count {
+                gone = []
+            } else {
+                let keeping = keep()
+                gone = records.keys.filter { !keeping.contains($0) }
+            }
+        }
+        for path in gone ?? [] { records[path] = nil }
         let rendered = entries.withLock { $0 }
         for (path, entry) in rendered { records[path] = entry }
-        publisher.keep(count: keep.count - rendered.keys.filter(keep.contains).count)
+        // Every rendered file is an output or a companion of one.
+        publisher.keep(count: outputs.reduce(0) { $0 + 1 + $1.companions.count } - rendered.count)
         let manifest = Manifest(generator: Self.generatorIdentity, outputs: records,
                                 sources: sourceFiles.sources(fingerprints: prepared.inputs),
                                 totals: .init(plans: report.plans, indicators: report.indicators, pages: report.pages))
         do {
-            let summary = try publisher.finish(keeping: keep)
+            let summary = try publisher.finish(gone: gone, keeping: keep)
             clock.lap("publish")
             // The manifest (with folder times, taken once every file is in place: the next build trusts folders
             // that kept theirs) and the plan outlines are saved side by side, on two cores.
@@ -295,24 +311,35 @@ public struct Builder {
 
     /// The outputs to render, with the fingerprints of their inputs: those whose inputs changed since the last
     /// build, or whose file (or a companion's) is not among the `present` ones.
-    private func staleOutputs(_ prepared: Prepared, previous: Manifest?, present: OutputPresence) -> ([String: UInt64], Set<String>) {
+    /// Also counts the outputs and companions that the last build recorded.
+    private func staleOutputs(_ prepared: Prepared, previous: Manifest?, present: OutputPresence) -> ([String: UInt64], Set<String>, covered: Int) {
         // Tens of thousands of fingerprints: worked out in parallel, in slices.
         let outputs = prepared.outputs
         let slices = min(outputs.count, ProcessInfo.processInfo.activeProcessorCount * 4)
         let results = Mutex([[(UInt64, Bool)]](repeating: [], count: slices))
+        let covered = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: slices) { slice in
             var part: [(UInt64, Bool)] = []
+            var recorded = 0
             // Lists of inputs by their storage: `outputs` holds them all for as long as this runs.
             var known: [UnsafeRawPointer: UInt64] = [:]
             part.reserveCapacity(outputs.count / max(slices, 1) + 1)
             for index in stride(from: slice, to: outputs.count, by: slices) {
                 let output = outputs[index]
                 let fingerprint = prepared.fingerprint(of: output, known: &known)
-                let companions = output.companions.allSatisfy { previous?.outputs[$0]?.inputs == fingerprint && present.contains($0) }
-                let isStale = previous?.outputs[output.path]?.inputs != fingerprint || !companions || !present.contains(output.path)
+                var companions = true
+                for companion in output.companions {
+                    let old = previous?.outputs[companion]
+                    if old != nil { recorded += 1 }
+                    if old?.inputs != fingerprint || !present.contains(companion) { companions = false }
+                }
+                let old = previous?.outputs[output.path]
+                if old != nil { recorded += 1 }
+                let isStale = old?.inputs != fingerprint || !companions || !present.contains(output.path)
                 part.append((fingerprint, isStale))
             }
             results.withLock { $0[slice] = part }
+            covered.withLock { $0 += recorded }
         }
         var fingerprints: [String: UInt64] = [:]
         var stale: Set<String> = []
@@ -323,7 +350,7 @@ public struct Builder {
                 stale.insert(path)
             }
         }
-        return (fingerprints, stale)
+        return (fingerprints, stale, covered.withLock { $0 })
     }
 
     /// The plan folder an output belongs to (`plans/<slug>/…`), if any.

@@ -78,12 +78,18 @@ public final class Publisher: Sendable {
 
     /// Ends the build: removes what the site no longer has, or moves the fresh folder into place.
     public func finish(keeping outputs: Set<String>) throws -> Summary {
+        try finish(gone: previous.map { previous in previous.outputs.keys.filter { !outputs.contains($0) } }, keeping: { outputs })
+    }
+
+    /// The same, told what the last build wrote that this one does not (`gone`, when there was a last build):
+    /// the set of every output is made only when the folder has to be looked through.
+    public func finish(gone: [String]?, keeping outputs: () -> Set<String>) throws -> Summary {
         if fresh {
             try FileManager.default.moveItem(at: target, to: destination)
-        } else if let previous {
+        } else if previous != nil, let gone {
             // What the last build wrote and this one does not: no need to look through the whole folder.
             var removed: [String] = []
-            for path in previous.outputs.keys where !outputs.contains(path) {
+            for path in gone {
                 let url = destination.appendingPathComponent(path)
                 if FileManager.default.fileExists(atPath: url.path) {
                     try FileManager.default.removeItem(at: url)
@@ -97,7 +103,7 @@ public final class Publisher: Sendable {
             }
             summary.withLock { $0.removed = removed.sorted() }
         } else {
-            let removed = try removeOthers(keeping: outputs)
+            let removed = try removeOthers(keeping: outputs())
             summary.withLock { $0.removed = removed }
         }
         return summary.withLock { state in
