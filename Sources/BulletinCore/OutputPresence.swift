@@ -9,19 +9,19 @@ import Glibc
 /// renaming a file changes its folder's time). Only folders whose time changed are read.
 struct OutputPresence: Sendable {
     private let previous: Manifest?
-    /// Folders as the last build left them.
-    private let unchanged: Set<String>
+    /// Folders as the last build left them. (Substrings: a path is looked up by its parts without copying them.)
+    private let unchanged: Set<Substring>
     /// The files of the folders that changed since, by folder.
-    private let listed: [String: Set<String>]
+    private let listed: [Substring: Set<Substring>]
 
     init(root: String, previous: Manifest?) {
         self.previous = previous
-        var unchanged = Set<String>(), listed: [String: Set<String>] = [:]
+        var unchanged = Set<Substring>(), listed: [Substring: Set<Substring>] = [:]
         for (folder, modified) in previous?.folders ?? [:] {
             if modified != 0, Self.modificationTime(of: Self.path(folder, in: root)) == modified {
-                unchanged.insert(folder)
+                unchanged.insert(Substring(folder))
             } else {
-                listed[folder] = Self.files(in: Self.path(folder, in: root))
+                listed[Substring(folder)] = Set(Self.files(in: Self.path(folder, in: root)).map { Substring($0) })
             }
         }
         self.unchanged = unchanged
@@ -30,21 +30,33 @@ struct OutputPresence: Sendable {
 
     /// Whether the output at `path` (relative to the output folder) is there.
     func contains(_ path: String) -> Bool {
-        let (folder, name) = Self.split(path)
+        let folder: Substring, name: Substring
+        if let slash = path.utf8.lastIndex(of: 0x2F) {
+            folder = path[..<slash]
+            name = path[path.utf8.index(after: slash)...]
+        } else {
+            folder = ""
+            name = Substring(path)
+        }
         if unchanged.contains(folder) { return previous?.outputs[path] != nil }
         return listed[folder]?.contains(name) ?? false
     }
 
-    /// The modification time of every folder holding one of `outputs`, for the manifest. A folder changed in
-    /// the last two seconds gets 0, "read it next time": a file removed within the same tick of the file
-    /// system's clock would not change its time.
+    /// The modification time of every folder holding one of `outputs`, for the manifest. A folder changed too
+    /// recently gets 0, "read it next time": a file removed within the same tick of the file system's clock would
+    /// not change its time. Recently is 50 ms where times have sub-second digits (the kernel's clock ticks every
+    /// few milliseconds; so a folder written during a long build is trusted at once), two seconds where they do
+    /// not (file systems that keep whole seconds).
     static func folderTimes(root: String, outputs: some Sequence<String>, now: Double = Date().timeIntervalSince1970) -> [String: Double] {
-        var folders = Set<String>()
-        for path in outputs { folders.insert(split(path).folder) }
+        var folders = Set<Substring>()
+        for path in outputs { folders.insert(path.utf8.lastIndex(of: 0x2F).map { path[..<$0] } ?? "") }
         var times: [String: Double] = [:]
+        times.reserveCapacity(folders.count)
         for folder in folders {
-            let time = modificationTime(of: path(folder, in: root)) ?? 0
-            times[folder] = now - time >= 2 ? time : 0
+            let name = String(folder)
+            let time = modificationTime(of: path(name, in: root)) ?? 0
+            let window = time.rounded(.down) == time ? 2.0 : 0.05
+            times[name] = now - time >= window ? time : 0
         }
         return times
     }

@@ -65,38 +65,36 @@ public struct SiteRenderer: Sendable {
         func add(_ path: String, _ inputs: [String], companions: [String] = []) {
             outputs.append(PlannedOutput(path: path, dependencies: sortedSet(inputs), companions: companions))
         }
-        // Pages with the same inputs share one sorted list (all sections of a plan; the indicators of a section).
-        func add(_ path: String, sorted: [String], companions: [String] = []) {
-            outputs.append(PlannedOutput(path: path, dependencies: sorted, companions: companions))
-        }
         add(Paths.home, contentFiles + uses("home"))
         // Content files by plan folder, grouped once (a filter per plan would be quadratic).
-        var filesByFolder: [String: [String]] = [:]
+        var grouped: [String: [String]] = [:]
         for file in contentFiles {
             guard let slash = file.lastIndex(of: "/") else { continue }
-            filesByFolder[String(file[..<slash]), default: []].append(file)
+            grouped[String(file[..<slash]), default: []].append(file)
         }
-        for plan in site.plans {
-            let folder = filesByFolder[plan.sourceFolder] ?? []
-            let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
-            add(Paths.plan(plan), [siteFile] + folder + uses("plan", ["partials/chart", Self.tablePartial]))
-            let sectionInputs = sortedSet([siteFile] + folder + uses("section", ["partials/chart", Self.tablePartial]))
-            for section in plan.sections {
-                add(Paths.section(plan, section), sorted: sectionInputs)
+        // Plans are independent: their outputs are listed in parallel, in slices, and joined in plan order.
+        let planUses = uses("plan", ["partials/chart", Self.tablePartial])
+        let sectionUses = uses("section", ["partials/chart", Self.tablePartial])
+        let indicatorUses = uses("indicator", ["partials/chart"])
+        let plans = site.plans, siteFile = siteFile, filesByFolder = grouped
+        let slices = min(plans.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let parts = Mutex([[PlannedOutput]](repeating: [], count: slices))
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var part: [PlannedOutput] = []
+            for index in stride(from: slice, to: plans.count, by: slices) {
+                part += Self.plannedOutputs(of: plans[index], files: filesByFolder[plans[index].sourceFolder] ?? [], siteFile: siteFile,
+                                            planUses: planUses, sectionUses: sectionUses, indicatorUses: indicatorUses)
             }
-            let sectionFiles = Dictionary(plan.sections.map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
-            let indicatorInputs = [siteFile, planFile, indicatorsFile] + uses("indicator", ["partials/chart"])
-            var inputsBySection: [String: [String]] = [:]
-            for indicator in plan.indicators {
-                let inputs: [String]
-                if let known = inputsBySection[indicator.sectionID] {
-                    inputs = known
-                } else {
-                    inputs = sortedSet(indicatorInputs + (sectionFiles[indicator.sectionID].map { [$0] } ?? []))
-                    inputsBySection[indicator.sectionID] = inputs
-                }
-                add(Paths.indicator(plan, indicator), sorted: inputs, companions: [Paths.indicatorChart(plan, indicator)])
-            }
+            parts.withLock { $0[slice] = part }
+        }
+        let done = parts.withLock { $0 }
+        var next = [Int](repeating: 0, count: slices)
+        for index in plans.indices {
+            // Plan `index` is in slice `index % slices`; its outputs follow the previous plan's of that slice.
+            let slice = index % slices
+            let count = 1 + plans[index].sections.count + plans[index].indicators.count
+            outputs += done[slice][next[slice]..<(next[slice] + count)]
+            next[slice] += count
         }
         add(Paths.notFound, contentFiles + uses("404"))
         if !site.releases.isEmpty {
@@ -108,6 +106,41 @@ public struct SiteRenderer: Sendable {
         for asset in templates.assets { add("assets/" + asset.path, [templates.key(asset: asset.path)]) }
         if !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
             add(Paths.chartStylesheet, [])
+        }
+        return outputs
+    }
+
+    /// The outputs of one plan: its page, its sections' pages and its indicators' pages (with their charts).
+    static func plannedOutputs(of plan: Plan, files folder: [String], siteFile: String, planUses: [String],
+                               sectionUses: [String], indicatorUses: [String]) -> [PlannedOutput] {
+        func sortedSet(_ inputs: [String]) -> [String] {
+            var sorted = inputs.sorted()
+            var last: String?
+            sorted.removeAll { key in defer { last = key }; return key == last }
+            return sorted
+        }
+        var outputs: [PlannedOutput] = []
+        outputs.reserveCapacity(1 + plan.sections.count + plan.indicators.count)
+        let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
+        outputs.append(PlannedOutput(path: Paths.plan(plan), dependencies: sortedSet([siteFile] + folder + planUses), companions: []))
+        // Pages with the same inputs share one sorted list (all sections of a plan; the indicators of a section).
+        let sectionInputs = sortedSet([siteFile] + folder + sectionUses)
+        for section in plan.sections {
+            outputs.append(PlannedOutput(path: Paths.section(plan, section), dependencies: sectionInputs, companions: []))
+        }
+        let sectionFiles = Dictionary(plan.sections.map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
+        let indicatorInputs = [siteFile, planFile, indicatorsFile] + indicatorUses
+        var inputsBySection: [String: [String]] = [:]
+        for indicator in plan.indicators {
+            let inputs: [String]
+            if let known = inputsBySection[indicator.sectionID] {
+                inputs = known
+            } else {
+                inputs = sortedSet(indicatorInputs + (sectionFiles[indicator.sectionID].map { [$0] } ?? []))
+                inputsBySection[indicator.sectionID] = inputs
+            }
+            outputs.append(PlannedOutput(path: Paths.indicator(plan, indicator), dependencies: inputs,
+                                         companions: [Paths.indicatorChart(plan, indicator)]))
         }
         return outputs
     }
@@ -127,9 +160,17 @@ public struct SiteRenderer: Sendable {
     /// shared work (its sections' Markdown, quote anchors) is done only if one of its pages is asked for.
     public func render(_ paths: Set<String>, emit: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
         let diagnostics = Mutex<[Diagnostic]>([])
+        // Every page of a plan is under `plans/<slug>/`: the plans to render are told from the paths asked for,
+        // without making the path of every page of every plan.
+        var slugs = Set<Substring>()
+        for path in paths where path.hasPrefix("plans/") {
+            let rest = path.dropFirst("plans/".count)
+            if let slash = rest.firstIndex(of: "/") { slugs.insert(rest[..<slash]) }
+        }
         let plans = site.plans.filter { plan in
-            paths.contains(Paths.plan(plan)) || plan.sections.contains { paths.contains(Paths.section(plan, $0)) }
-                || plan.indicators.contains { paths.contains(Paths.indicator(plan, $0)) }
+            slugs.contains(Substring(plan.slug)) && (paths.contains(Paths.plan(plan))
+                || plan.sections.contains { paths.contains(Paths.section(plan, $0)) }
+                || plan.indicators.contains { paths.contains(Paths.indicator(plan, $0)) })
         }
         // Job 0 is everything that is not a plan's; then one job per plan.
         DispatchQueue.concurrentPerform(iterations: plans.count + 1) { job in

@@ -113,4 +113,23 @@ import Testing
         try FileManager.default.removeItem(at: folder)
         #expect(!OutputPresence(root: root.path, previous: manifest).contains("plans/demo/tasks.html"), "a folder removed whole")
     }
+
+    /// How long a folder's time must have stood before it is trusted: a moment where the file system keeps
+    /// sub-second times (a build's folders are trusted when it ends), two seconds where it keeps whole seconds.
+    @Test func recentFolderTimesAreTrustedOnlyWhereTheClockIsFine() throws {
+        let root = try Support.scratch()
+        defer { Support.remove(root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("fine"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("coarse"), withIntermediateDirectories: true)
+        let fine = 1_700_000_000.25, coarse = 1_700_000_000.0
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: fine)], ofItemAtPath: root.appendingPathComponent("fine").path)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: coarse)], ofItemAtPath: root.appendingPathComponent("coarse").path)
+        let outputs = ["fine/a.html", "coarse/b.html"]
+        let soon = OutputPresence.folderTimes(root: root.path, outputs: outputs, now: fine + 0.01)
+        #expect(soon["fine"] == 0, "changed 10 ms ago: not trusted yet")
+        let later = OutputPresence.folderTimes(root: root.path, outputs: outputs, now: fine + 0.2)
+        #expect(later["fine"] == fine)
+        #expect(later["coarse"] == 0, "whole seconds, 0.45 s ago: not trusted yet")
+        #expect(OutputPresence.folderTimes(root: root.path, outputs: outputs, now: coarse + 2)["coarse"] == coarse)
+    }
 }
