@@ -331,11 +331,11 @@ public struct Builder {
                 for companion in output.companions {
                     let old = previous?.outputs[companion]
                     if old != nil { recorded += 1 }
-                    if old?.inputs != fingerprint || !present.contains(companion) { companions = false }
+                    if old?.inputs != fingerprint || !present.contains(companion, recorded: old != nil) { companions = false }
                 }
                 let old = previous?.outputs[output.path]
                 if old != nil { recorded += 1 }
-                let isStale = old?.inputs != fingerprint || !companions || !present.contains(output.path)
+                let isStale = old?.inputs != fingerprint || !companions || !present.contains(output.path, recorded: old != nil)
                 part.append((fingerprint, isStale))
             }
             results.withLock { $0[slice] = part }

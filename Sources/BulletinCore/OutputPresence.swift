@@ -30,6 +30,11 @@ struct OutputPresence: Sendable {
 
     /// Whether the output at `path` (relative to the output folder) is there.
     func contains(_ path: String) -> Bool {
+        contains(path, recorded: previous?.outputs[path] != nil)
+    }
+
+    /// The same, for a caller that has already looked `path` up in the last build's records.
+    func contains(_ path: String, recorded: Bool) -> Bool {
         let folder: Substring, name: Substring
         if let slash = path.utf8.lastIndex(of: 0x2F) {
             folder = path[..<slash]
@@ -38,7 +43,7 @@ struct OutputPresence: Sendable {
             folder = ""
             name = Substring(path)
         }
-        if unchanged.contains(folder) { return previous?.outputs[path] != nil }
+        if unchanged.contains(folder) { return recorded }
         return listed[folder]?.contains(name) ?? false
     }
 
