@@ -185,7 +185,8 @@ struct LineWriter {
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func field(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
         bytes.append(0x09)
     }
 
@@ -201,7 +202,8 @@ struct LineWriter {
 
     mutating func line(_ fields: String...) {
         for (index, field) in fields.enumerated() {
-            bytes.append(contentsOf: field.utf8)
+            var field = field
+            field.withUTF8 { bytes.append(contentsOf: $0) }
             bytes.append(index == fields.count - 1 ? 0x0A : 0x09)
         }
     }
