@@ -132,7 +132,7 @@ public struct Builder {
         var (fingerprints, stale, covered) = staleOutputs(prepared, previous: previous, present: present)
         // A page of an outlined plan has to be rendered after all (its file is gone, a template changed): read
         // those plans in full.
-        let needed = Set(stale.compactMap(Self.planFolder(ofOutput:))).intersection(prepared.outlined)
+        let needed = Set(stale.compactMap(SiteRenderer.planSlug(ofOutput:))).intersection(prepared.outlined)
         if !needed.isEmpty {
             clock.lap("compare with last build")
             let (again, againReport) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines, reading: needed)
@@ -351,13 +351,6 @@ public struct Builder {
             }
         }
         return (fingerprints, stale, covered.withLock { $0 })
-    }
-
-    /// The plan folder an output belongs to (`plans/<slug>/…`), if any.
-    static func planFolder(ofOutput path: String) -> String? {
-        let parts = path.split(separator: "/", maxSplits: 2)
-        guard parts.count == 3, parts[0] == "plans" else { return nil }
-        return String(parts[1])
     }
 
     /// Load, check content and templates, and list the outputs with their inputs. With `outlines`, plans whose

@@ -35,14 +35,7 @@ struct OutputPresence: Sendable {
 
     /// The same, for a caller that has already looked `path` up in the last build's records.
     func contains(_ path: String, recorded: Bool) -> Bool {
-        let folder: Substring, name: Substring
-        if let slash = path.utf8.lastIndex(of: 0x2F) {
-            folder = path[..<slash]
-            name = path[path.utf8.index(after: slash)...]
-        } else {
-            folder = ""
-            name = Substring(path)
-        }
+        let (folder, name) = Self.split(path)
         if unchanged.contains(folder) { return recorded }
         return listed[folder]?.contains(name) ?? false
     }
@@ -54,7 +47,7 @@ struct OutputPresence: Sendable {
     /// not (file systems that keep whole seconds).
     static func folderTimes(root: String, outputs: some Sequence<String>, now: Double = Date().timeIntervalSince1970) -> [String: Double] {
         var folders = Set<Substring>()
-        for path in outputs { folders.insert(path.utf8.lastIndex(of: 0x2F).map { path[..<$0] } ?? "") }
+        for path in outputs { folders.insert(split(path).folder) }
         var times: [String: Double] = [:]
         times.reserveCapacity(folders.count)
         for folder in folders {
@@ -66,9 +59,10 @@ struct OutputPresence: Sendable {
         return times
     }
 
-    private static func split(_ path: String) -> (folder: String, name: String) {
-        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return ("", path) }
-        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+    /// A path's folder and file name, as parts of it (no copies).
+    private static func split(_ path: String) -> (folder: Substring, name: Substring) {
+        guard let slash = path.utf8.lastIndex(of: 0x2F) else { return ("", Substring(path)) }
+        return (path[..<slash], path[path.utf8.index(after: slash)...])
     }
 
     private static func path(_ folder: String, in root: String) -> String {

@@ -88,7 +88,7 @@ public enum DotPlot {
         svg.line(x(100), top, x(100), y, className: "c-target-line")
         svg.line(x(0), top, x(0), y, className: "c-axis")
         svg.raw("</g>")
-        svg.raw(rowsBody.body)
+        svg.append(rowsBody)
         layout.plot = Rect(x: 0, y: top, width: W, height: y - top)
         layout.height = y + 6
         return (SVGDocument.wrap(id: id, title: input.title, description: description, layout: layout, body: svg,

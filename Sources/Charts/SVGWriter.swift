@@ -40,19 +40,6 @@ struct SVGWriter {
 
     var body: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// At most one decimal, no "-0", no exponent: 12, 12.5, -3.2.
-    static func number(_ value: Double) -> String {
-        var writer = SVGWriter()
-        writer.number(value)
-        return writer.body
-    }
-
-    static func escape(_ text: String) -> String {
-        var writer = SVGWriter()
-        writer.escaped(text)
-        return writer.body
-    }
-
     private mutating func put(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
@@ -62,6 +49,7 @@ struct SVGWriter {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// At most one decimal, no "-0", no exponent: 12, 12.5, -3.2.
     mutating func number(_ value: Double) {
         guard value.isFinite, abs(value) < 1e12 else { bytes.append(0x30); return }
         let tenths = Int((value * 10).rounded())

@@ -230,17 +230,10 @@ struct QuickYAML {
     /// Returns the node and the byte after it.
     private func inline(at p: Int, _ line: Line) throws(GiveUp) -> (YAMLNode, Int) {
         switch bytes[p] {
-        case Self.openBrace: return try flowMapping(at: p, line)
-        case Self.openBracket: return try flowSequence(at: p, line)
-        case Self.doubleQuote, Self.singleQuote: return try quoted(at: p, line)
+        case Self.openBrace, Self.openBracket, Self.doubleQuote, Self.singleQuote: return try flowValue(at: p, line)
         default: break
         }
-        // A plain scalar may start with `-` followed by a digit or letter (`-3`), not by a space.
-        if bytes[p] == Self.dash {
-            guard p + 1 < line.end, bytes[p + 1] != Self.space else { throw GiveUp() }
-        } else if Self.startsSpecially(bytes[p]) {
-            throw GiveUp()
-        }
+        try expectPlainStart(p, line)
         var e = p
         while e < line.end {
             let byte = bytes[e]
@@ -248,9 +241,23 @@ struct QuickYAML {
             if byte == Self.colon, e + 1 == line.end || bytes[e + 1] == Self.space { throw GiveUp() }
             e += 1
         }
-        var last = e
+        return (plain(p, e, line), e)
+    }
+
+    /// A plain scalar may not start with an indicator, nor with `-` and a space (`-3` is a scalar, `- 3` an entry).
+    private func expectPlainStart(_ p: Int, _ line: Line) throws(GiveUp) {
+        if bytes[p] == Self.dash {
+            guard p + 1 < line.end, bytes[p + 1] != Self.space else { throw GiveUp() }
+        } else if Self.startsSpecially(bytes[p]) {
+            throw GiveUp()
+        }
+    }
+
+    /// The plain scalar written from byte `p` up to `end`, without the spaces before `end`.
+    private func plain(_ p: Int, _ end: Int, _ line: Line) -> YAMLNode {
+        var last = end
         while last > p, bytes[last - 1] == Self.space { last -= 1 }
-        return (YAMLNode(.scalar(text(p, last), plain: true), line: line.number, column: column(p, line)), e)
+        return YAMLNode(.scalar(text(p, last), plain: true), line: line.number, column: column(p, line))
     }
 
     /// A quoted scalar on one line, without escapes (`\` in double quotes gives up; `''` in single quotes is a quote).
@@ -283,11 +290,7 @@ struct QuickYAML {
     /// A plain scalar inside `{ }` or `[ ]`, ending before `,`, `}` or `]`.
     private func flowPlain(at p: Int, _ line: Line) throws(GiveUp) -> (YAMLNode, Int) {
         guard p < line.end else { throw GiveUp() }
-        if bytes[p] == Self.dash {
-            guard p + 1 < line.end, bytes[p + 1] != Self.space else { throw GiveUp() }
-        } else if Self.startsSpecially(bytes[p]) {
-            throw GiveUp()
-        }
+        try expectPlainStart(p, line)
         var e = p
         while e < line.end {
             let byte = bytes[e]
@@ -295,10 +298,8 @@ struct QuickYAML {
             if byte == Self.colon || byte == Self.hash || byte == Self.openBrace || byte == Self.openBracket { throw GiveUp() }
             e += 1
         }
-        var last = e
-        while last > p, bytes[last - 1] == Self.space { last -= 1 }
-        guard last > p else { throw GiveUp() }
-        return (YAMLNode(.scalar(text(p, last), plain: true), line: line.number, column: column(p, line)), e)
+        guard e > p else { throw GiveUp() }
+        return (plain(p, e, line), e)
     }
 
     private func flowValue(at p: Int, _ line: Line) throws(GiveUp) -> (YAMLNode, Int) {

@@ -146,8 +146,7 @@ public enum Markdown {
         cmark_node_free(quote)
     }
 
-    /// The text a reader sees in a node: literals of text and code, spaces for breaks.
-    /// False when the paragraph's text cannot start with `[`, told from its first piece of text without
+    /// False when the paragraph's text cannot start with `[, told from its first piece of text without
     /// gathering the whole paragraph (nearly every paragraph is plain text).
     private static func mayBeEmbed(_ paragraph: OpaquePointer) -> Bool {
         var node = cmark_node_first_child(paragraph)
@@ -159,6 +158,7 @@ public enum Markdown {
         return p.pointee == 0 || p.pointee == 0x5B
     }
 
+    /// The text a reader sees in a node: literals of text and code, spaces for breaks.
     private static func plainText(of node: OpaquePointer, includeSelf: Bool = false) -> String {
         var out = ""
         let iterator = cmark_iter_new(node)

@@ -156,24 +156,9 @@ public final class Publisher: Sendable {
 
     /// Not empty, not absolute, no empty, `.` or `..` part (checked by bytes: it runs for every file).
     static func isSafeRelativePath(_ path: String) -> Bool {
-        var start = 0, index = 0, safe = !path.isEmpty
-        for byte in path.utf8 {
-            if byte == 0x2F {
-                if !isSafePart(path.utf8, start, index) { safe = false }
-                start = index + 1
-            }
-            index += 1
+        !path.isEmpty && !path.utf8.split(separator: 0x2F, omittingEmptySubsequences: false).contains {
+            $0.isEmpty || $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8)
         }
-        return safe && isSafePart(path.utf8, start, index)
-    }
-
-    private static func isSafePart(_ utf8: String.UTF8View, _ start: Int, _ end: Int) -> Bool {
-        let count = end - start
-        if count == 0 { return false }
-        if count > 2 { return true }
-        let first = utf8[utf8.index(utf8.startIndex, offsetBy: start)]
-        if count == 1 { return first != 0x2E }
-        return !(first == 0x2E && utf8[utf8.index(utf8.startIndex, offsetBy: start + 1)] == 0x2E)
     }
 }
 

@@ -67,14 +67,19 @@ struct PlanViews {
             var shared = PageViews(site: site).layout(page: page, title: "", description: "")
             shared["plan"] = PageViews.planFacts(plan)
             shared["planURL"] = Paths.link(from: page, to: Paths.plan(plan))
-            shared["breadcrumbs"] = [
-                ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
-                ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
-            ] as [TemplateObject]
+            shared["breadcrumbs"] = Self.breadcrumbs(from: page, in: plan)
             self.indicatorShared = shared
         } else {
             self.indicatorShared = TemplateObject()
         }
+    }
+
+    /// The way back from a page inside a plan: the home page, then the plan.
+    static func breadcrumbs(from page: String, in plan: Plan) -> [TemplateObject] {
+        [
+            ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
+            ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
+        ]
     }
 
     /// The comment that marks where an embedded table goes; authors cannot write it (safe mode drops raw HTML).
@@ -129,10 +134,7 @@ struct PlanViews {
         var context = views.layout(page: page, title: "\(section.title) - \(plan.shortTitle)", description: "\(plan.title)：\(section.numberedTitle)")
         context["plan"] = PageViews.planFacts(plan)
         context["planURL"] = Paths.link(from: page, to: Paths.plan(plan))
-        context["breadcrumbs"] = [
-            ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
-            ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan))],
-        ] as [TemplateObject]
+        context["breadcrumbs"] = Self.breadcrumbs(from: page, in: plan)
         context["current"] = section.title
         var sectionValues: TemplateObject = ["title": section.numberedTitle, "kind": section.kind.label]
         if let chapter = section.chapter { sectionValues["chapter"] = chapter }

@@ -56,14 +56,8 @@ public struct SiteRenderer: Sendable {
         }
         var outputs: [PlannedOutput] = []
         outputs.reserveCapacity(site.plans.reduce(4) { $0 + 1 + $1.sections.count + $1.indicators.count })
-        func sortedSet(_ inputs: [String]) -> [String] {
-            var sorted = inputs.sorted()
-            var last: String?
-            sorted.removeAll { key in defer { last = key }; return key == last }
-            return sorted
-        }
         func add(_ path: String, _ inputs: [String], companions: [String] = []) {
-            outputs.append(PlannedOutput(path: path, dependencies: sortedSet(inputs), companions: companions))
+            outputs.append(PlannedOutput(path: path, dependencies: Self.sortedSet(inputs), companions: companions))
         }
         add(Paths.home, contentFiles + uses("home"))
         // Content files by plan folder, grouped once (a filter per plan would be quadratic).
@@ -72,30 +66,22 @@ public struct SiteRenderer: Sendable {
             guard let slash = file.lastIndex(of: "/") else { continue }
             grouped[String(file[..<slash]), default: []].append(file)
         }
-        // Plans are independent: their outputs are listed in parallel, in slices, and joined in plan order.
+        // Plans are independent: their outputs are listed in parallel, a run of plans per job, joined in plan order.
         let planUses = uses("plan", ["partials/chart", Self.tablePartial])
         let sectionUses = uses("section", ["partials/chart", Self.tablePartial])
         let indicatorUses = uses("indicator", ["partials/chart"])
         let plans = site.plans, siteFile = siteFile, filesByFolder = grouped
-        let slices = min(plans.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let parts = Mutex([[PlannedOutput]](repeating: [], count: slices))
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+        let jobs = min(plans.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let parts = Mutex([[PlannedOutput]](repeating: [], count: jobs))
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
             var part: [PlannedOutput] = []
-            for index in stride(from: slice, to: plans.count, by: slices) {
-                part += Self.plannedOutputs(of: plans[index], files: filesByFolder[plans[index].sourceFolder] ?? [], siteFile: siteFile,
+            for plan in plans[(job * plans.count / jobs)..<((job + 1) * plans.count / jobs)] {
+                part += Self.plannedOutputs(of: plan, files: filesByFolder[plan.sourceFolder] ?? [], siteFile: siteFile,
                                             planUses: planUses, sectionUses: sectionUses, indicatorUses: indicatorUses)
             }
-            parts.withLock { $0[slice] = part }
+            parts.withLock { $0[job] = part }
         }
-        let done = parts.withLock { $0 }
-        var next = [Int](repeating: 0, count: slices)
-        for index in plans.indices {
-            // Plan `index` is in slice `index % slices`; its outputs follow the previous plan's of that slice.
-            let slice = index % slices
-            let count = 1 + plans[index].sections.count + plans[index].indicators.count
-            outputs += done[slice][next[slice]..<(next[slice] + count)]
-            next[slice] += count
-        }
+        for part in parts.withLock({ $0 }) { outputs += part }
         add(Paths.notFound, contentFiles + uses("404"))
         if !site.releases.isEmpty {
             let releaseFiles = site.releases.map(\.sourcePath)
@@ -110,15 +96,17 @@ public struct SiteRenderer: Sendable {
         return outputs
     }
 
+    /// Input keys sorted, each once.
+    static func sortedSet(_ inputs: [String]) -> [String] {
+        var sorted = inputs.sorted()
+        var last: String?
+        sorted.removeAll { key in defer { last = key }; return key == last }
+        return sorted
+    }
+
     /// The outputs of one plan: its page, its sections' pages and its indicators' pages (with their charts).
     static func plannedOutputs(of plan: Plan, files folder: [String], siteFile: String, planUses: [String],
                                sectionUses: [String], indicatorUses: [String]) -> [PlannedOutput] {
-        func sortedSet(_ inputs: [String]) -> [String] {
-            var sorted = inputs.sorted()
-            var last: String?
-            sorted.removeAll { key in defer { last = key }; return key == last }
-            return sorted
-        }
         var outputs: [PlannedOutput] = []
         outputs.reserveCapacity(1 + plan.sections.count + plan.indicators.count)
         let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
@@ -145,6 +133,13 @@ public struct SiteRenderer: Sendable {
         return outputs
     }
 
+    /// The plan an output belongs to: every page of a plan is under `plans/<slug>/`.
+    public static func planSlug(ofOutput path: String) -> String? {
+        let parts = path.split(separator: "/", maxSplits: 2)
+        guard parts.count == 3, parts[0] == "plans" else { return nil }
+        return String(parts[1])
+    }
+
     /// Renders everything, in memory (for `check` and tests).
     public func render() -> (files: [RenderedFile], diagnostics: [Diagnostic]) {
         let problems = Self.checkTemplates(templates)
@@ -160,15 +155,11 @@ public struct SiteRenderer: Sendable {
     /// shared work (its sections' Markdown, quote anchors) is done only if one of its pages is asked for.
     public func render(_ paths: Set<String>, emit: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
         let diagnostics = Mutex<[Diagnostic]>([])
-        // Every page of a plan is under `plans/<slug>/`: the plans to render are told from the paths asked for,
-        // without making the path of every page of every plan.
-        var slugs = Set<Substring>()
-        for path in paths where path.hasPrefix("plans/") {
-            let rest = path.dropFirst("plans/".count)
-            if let slash = rest.firstIndex(of: "/") { slugs.insert(rest[..<slash]) }
-        }
+        // The plans to render are told from the paths asked for, without making the path of every page of
+        // every plan.
+        let slugs = Set(paths.compactMap(Self.planSlug(ofOutput:)))
         let plans = site.plans.filter { plan in
-            slugs.contains(Substring(plan.slug)) && (paths.contains(Paths.plan(plan))
+            slugs.contains(plan.slug) && (paths.contains(Paths.plan(plan))
                 || plan.sections.contains { paths.contains(Paths.section(plan, $0)) }
                 || plan.indicators.contains { paths.contains(Paths.indicator(plan, $0)) })
         }
