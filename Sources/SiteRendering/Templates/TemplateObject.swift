@@ -48,45 +48,65 @@ public enum TemplateValue: @unchecked Sendable {
 /// dictionary would hash every name twice. Values are text, numbers, booleans, `TemplateObject`s and arrays
 /// of them.
 public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendable {
-    private(set) var names: [String] = []
-    private(set) var values: [TemplateValue] = []
+    /// The names and values, shared between copies until one of them is changed. A renderer reads them through
+    /// an unretained reference while the object is in use, so a lookup costs no reference counting.
+    final class Storage {
+        struct Entry {
+            var name: String
+            var value: TemplateValue
+        }
 
-    public init() {}
+        var entries: [Entry]
+
+        init(entries: [Entry] = []) { self.entries = entries }
+
+        /// The value of `name`, by kind.
+        func value(_ name: String) -> TemplateValue? {
+            index(of: name).map { entries[$0].value }
+        }
+
+        func index(of name: String) -> Int? {
+            // Lengths first: comparing strings that differ is a slow call, comparing lengths is not.
+            let length = name.utf8.count
+            for index in entries.indices where entries[index].name.utf8.count == length && entries[index].name == name { return index }
+            return nil
+        }
+    }
+
+    private(set) var storage: Storage
+
+    var names: [String] { storage.entries.map(\.name) }
+    var values: [TemplateValue] { storage.entries.map(\.value) }
+
+    public init() { storage = Storage() }
+
+    init(storage: Storage) { self.storage = storage }
 
     public init(dictionaryLiteral elements: (String, Any)...) {
-        names.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
+        storage = Storage()
+        storage.entries.reserveCapacity(elements.count)
         for (name, value) in elements { self[name] = value }
     }
 
-    public var isEmpty: Bool { names.isEmpty }
+    public var isEmpty: Bool { storage.entries.isEmpty }
 
     /// The value of `name`, by kind.
-    func value(_ name: String) -> TemplateValue? {
-        index(of: name).map { values[$0] }
-    }
-
-    private func index(of name: String) -> Int? {
-        // Lengths first: comparing strings that differ is a slow call, comparing lengths is not.
-        let length = name.utf8.count
-        for index in names.indices where names[index].utf8.count == length && names[index] == name { return index }
-        return nil
-    }
+    func value(_ name: String) -> TemplateValue? { storage.value(name) }
 
     public subscript(name: String) -> Any? {
         get { value(name)?.any }
         set {
-            if let index = index(of: name) {
-                if let newValue { values[index] = TemplateValue(newValue) } else { names.remove(at: index); values.remove(at: index) }
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(entries: storage.entries) }
+            if let index = storage.index(of: name) {
+                if let newValue { storage.entries[index].value = TemplateValue(newValue) } else { storage.entries.remove(at: index) }
             } else if let newValue {
-                names.append(name)
-                values.append(TemplateValue(newValue))
+                storage.entries.append(.init(name: name, value: TemplateValue(newValue)))
             }
         }
     }
 
     /// Every name with its value.
-    public var entries: [(name: String, value: Any)] { zip(names, values).map { ($0, $1.any) } }
+    public var entries: [(name: String, value: Any)] { storage.entries.map { ($0.name, $0.value.any) } }
 
     /// The same values as nested dictionaries, for swift-mustache (which the renderer is checked against).
     public var dictionary: [String: Any] {

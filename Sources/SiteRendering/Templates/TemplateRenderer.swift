@@ -157,7 +157,7 @@ struct TemplateRenderer: Sendable {
 
     /// The page as UTF-8 bytes, ready to be written.
     func renderBytes(_ values: TemplateObject, template name: String) -> [UInt8]? {
-        renderBytes(.object(values), template: name)
+        withExtendedLifetime(values) { renderBytes(.object(values), template: name) }
     }
 
     private func renderBytes(_ root: Frame, template name: String) -> [UInt8]? {
@@ -178,25 +178,28 @@ struct TemplateRenderer: Sendable {
     }
 
     /// A value on the context stack; objects and dictionaries are recognised once, when pushed, not at every
-    /// lookup. A struct of optionals rather than an enum: a lookup reads the object in place, without copying it.
+    /// lookup. An object is held unretained: whoever pushes it keeps it alive until it is popped (the root for
+    /// the whole render, a list for the items it holds), so that frames are copied and read without reference
+    /// counting.
     struct Frame {
-        var object: TemplateObject?
+        var object: Unmanaged<TemplateObject.Storage>?
         var dictionary: [String: Any]?
         var other: TemplateValue?
 
-        static func object(_ object: TemplateObject) -> Frame { Frame(object: object) }
+        static func object(_ object: TemplateObject) -> Frame { Frame(object: .passUnretained(object.storage)) }
         static func dictionary(_ dictionary: [String: Any]) -> Frame { Frame(dictionary: dictionary) }
         static func value(_ value: TemplateValue) -> Frame { Frame(other: value) }
 
-        private init(object: TemplateObject? = nil, dictionary: [String: Any]? = nil, other: TemplateValue? = nil) {
+        private init(object: Unmanaged<TemplateObject.Storage>? = nil, dictionary: [String: Any]? = nil, other: TemplateValue? = nil) {
             self.object = object
             self.dictionary = dictionary
             self.other = other
         }
 
+        /// A frame for `value`, which the caller keeps alive while the frame is in use.
         init(_ value: TemplateValue) {
             switch value {
-            case .object(let object): self.init(object: object)
+            case .object(let object): self.init(object: .passUnretained(object.storage))
             case .other(let other):
                 if let dictionary = other as? [String: Any] { self.init(dictionary: dictionary) } else { self.init(other: value) }
             default: self.init(other: value)
@@ -204,13 +207,13 @@ struct TemplateRenderer: Sendable {
         }
 
         var value: TemplateValue {
-            if let object { return .object(object) }
+            if let object { return .object(TemplateObject(storage: object.takeUnretainedValue())) }
             if let dictionary { return .other(dictionary) }
             return other ?? .other(())
         }
 
         subscript(name: String) -> TemplateValue? {
-            if let found = object?.value(name) { return found }
+            if let object { return object._withUnsafeGuaranteedRef { $0.value(name) } }
             return dictionary?[name].map(TemplateValue.init)
         }
     }
@@ -269,7 +272,10 @@ struct TemplateRenderer: Sendable {
                 case .flag(let flag):
                     if flag { run(i + 1, end, &context, into: &out) }
                 case .objects(let list):
-                    for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                    // The list keeps each item alive while it is on the stack.
+                    withExtendedLifetime(list) {
+                        for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                    }
                 case .texts(let list):
                     for item in list { withPushed(.value(.text(item)), &context) { run(i + 1, end, &$0, into: &out) } }
                 case .other(let other):
@@ -278,10 +284,15 @@ struct TemplateRenderer: Sendable {
                     } else if let list = other as? [Any] {
                         for item in list { withPushed(Frame(TemplateValue(item)), &context) { run(i + 1, end, &$0, into: &out) } }
                     } else {
-                        withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                        withExtendedLifetime(value) {
+                            withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                        }
                     }
                 default:
-                    withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                    // The frame holds the object unretained: `value` keeps it alive until the body is done.
+                    withExtendedLifetime(value) {
+                        withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                    }
                 }
                 return end
             case .partial(let template, let indentation, let overrides):
@@ -318,11 +329,13 @@ struct TemplateRenderer: Sendable {
         private func lookup(_ name: Int, in stack: [Frame]) -> TemplateValue? {
             let first = firstNames[name]
             if first == "." { return stack.last?.value }
-            // Frames read in place (through the buffer), not copied out of the array.
+            // Frames read in place, through a pointer: a buffer's subscript returns a copy of the frame (retaining
+            // everything it holds), a pointer's is an address.
             let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
+                guard let base = frames.baseAddress else { return nil }
                 var index = frames.count - 1
                 while index >= 0 {
-                    if let value = frames[index][first] { return value }
+                    if let value = base[index][first] { return value }
                     index -= 1
                 }
                 return nil
