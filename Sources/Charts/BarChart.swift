@@ -38,7 +38,7 @@ public enum BarChart {
                      compactLayout: compactLayout, wideLayout: wideLayout)
     }
 
-    static func draw(_ items: [Item], title: String, description: String, id: String, width: ChartWidth, standalone: Bool) -> (String, ChartLayout) {
+    static func draw(_ items: [Item], title: String, description: String, id: String, width: ChartWidth, standalone: Bool) -> ([UInt8], ChartLayout) {
         let W = width.width, font = width.font, labelFont = width.labelFont
         let barHeight: Double = width == .compact ? 12 : 16
         var svg = SVGWriter()

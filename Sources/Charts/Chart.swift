@@ -39,12 +39,27 @@ public struct Chart: Sendable, Equatable {
     public var takeaway: String
     /// The chart's numbers in words, for `<desc>` (screen readers).
     public var description: String
-    public var compact: String
-    public var wide: String
+    /// The SVG markup at each width, as UTF-8 bytes (pages and files take them as they are).
+    public var compactSVG: [UInt8]
+    public var wideSVG: [UInt8]
     public var compactLayout: ChartLayout
     public var wideLayout: ChartLayout
 
+    public init(takeaway: String, description: String, compact: [UInt8], wide: [UInt8], compactLayout: ChartLayout, wideLayout: ChartLayout) {
+        self.takeaway = takeaway
+        self.description = description
+        self.compactSVG = compact
+        self.wideSVG = wide
+        self.compactLayout = compactLayout
+        self.wideLayout = wideLayout
+    }
+
+    /// The markup as text.
+    public var compact: String { String(decoding: compactSVG, as: UTF8.self) }
+    public var wide: String { String(decoding: wideSVG, as: UTF8.self) }
+
     public func svg(_ width: ChartWidth) -> String { width == .compact ? compact : wide }
+    public func svgBytes(_ width: ChartWidth) -> [UInt8] { width == .compact ? compactSVG : wideSVG }
 
     /// The chart as a file of its own: its styles inside it, and the XML declaration, so that it opens and
     /// prints the same anywhere.
@@ -54,7 +69,7 @@ public struct Chart: Sendable, Equatable {
 
     /// The same, as the UTF-8 bytes of the file.
     public func standaloneBytes(_ width: ChartWidth) -> [UInt8] {
-        let bytes = Array(self.svg(width).utf8)
+        let bytes = svgBytes(width)
         let marker = Array("</desc>".utf8), style = Array("<style>".utf8)
         // Styles, when a chart already has them, come right after its description.
         guard let end = firstIndex(of: marker, in: bytes), !bytes[(end + marker.count)...].starts(with: style) else { return bytes }
@@ -76,7 +91,7 @@ public struct Chart: Sendable, Equatable {
 /// numbers, ids unique on the page, no focusable elements.
 enum SVGDocument {
     static func wrap(id: String, title: String, description: String, layout: ChartLayout, body: SVGWriter,
-                     hatch: Bool, standalone: Bool) -> String {
+                     hatch: Bool, standalone: Bool) -> [UInt8] {
         var svg = SVGWriter()
         svg.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         svg.number(layout.width); svg.raw(" "); svg.number(layout.height)
@@ -92,7 +107,7 @@ enum SVGDocument {
         }
         svg.append(body)
         svg.raw("</svg>")
-        return svg.body
+        return svg.bytes
     }
 }
 

@@ -38,7 +38,7 @@ public enum DotPlot {
                      compactLayout: compactLayout, wideLayout: wideLayout)
     }
 
-    static func draw(_ input: Input, description: String, id: String, width: ChartWidth, standalone: Bool) -> (String, ChartLayout) {
+    static func draw(_ input: Input, description: String, id: String, width: ChartWidth, standalone: Bool) -> ([UInt8], ChartLayout) {
         let W = width.width, font = width.font, labelFont = width.labelFont
         var svg = SVGWriter()
         var layout = ChartLayout(width: W, height: 0, plot: Rect(x: 0, y: 0, width: W, height: 0))

@@ -38,7 +38,7 @@ public enum SeriesChart {
         return input.title + "：" + parts.joined(separator: "；") + "。"
     }
 
-    static func draw(_ input: Input, description: String, id: String, width: ChartWidth, standalone: Bool) -> (String, ChartLayout) {
+    static func draw(_ input: Input, description: String, id: String, width: ChartWidth, standalone: Bool) -> ([UInt8], ChartLayout) {
         let W = width.width, font = width.font
         let H: Double = width == .compact ? 220 : 280
         var svg = SVGWriter()

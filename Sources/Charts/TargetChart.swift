@@ -41,7 +41,7 @@ public enum TargetChart {
         return lanes
     }
 
-    static func draw(_ input: Input, id: String, width: ChartWidth, standalone: Bool) -> (String, ChartLayout) {
+    static func draw(_ input: Input, id: String, width: ChartWidth, standalone: Bool) -> ([UInt8], ChartLayout) {
         let W = width.width, font = width.font, labelFont = width.labelFont
         let lanes = lanes(input)
         let barHeight: Double = width == .compact ? 14 : 16

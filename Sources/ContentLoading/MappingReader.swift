@@ -182,12 +182,23 @@ func nearest(_ word: String, in candidates: [String]) -> String? {
 
 extension String {
     func trimmingSpaces() -> String {
-        // Most values have no space at either end: check the first and last bytes before anything else.
-        guard let first, let last else { return self }
-        if !first.isWhitespace, !last.isWhitespace { return self }
+        // Most values have no space at either end, which the first and last scalars tell without breaking the
+        // text into characters: a character is whitespace when its first scalar is, and a text that ends in a
+        // scalar that cannot extend the character before it (ASCII, CJK ideographs and punctuation, full-width
+        // forms) ends in a character that is that scalar.
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.properties.isWhitespace, Self.standsAlone(last.value) { return self }
+        guard let firstCharacter = self.first, let lastCharacter = self.last else { return self }
+        if !firstCharacter.isWhitespace, !lastCharacter.isWhitespace { return self }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s = s.dropFirst() }
         while let c = s.last, c.isWhitespace { s = s.dropLast() }
         return String(s)
+    }
+
+    /// Not whitespace, and always a character of its own at the end of a text.
+    private static func standsAlone(_ scalar: UInt32) -> Bool {
+        (scalar > 0x20 && scalar < 0x7F) || (scalar >= 0x4E00 && scalar <= 0x9FFF) || (scalar >= 0x3001 && scalar <= 0x3029)
+            || (scalar >= 0xFF01 && scalar <= 0xFF5E)
     }
 }

@@ -10,8 +10,8 @@ enum ChartViews {
             "id": id,
             "title": title,
             "takeaway": chart.takeaway,
-            "compact": chart.compact,
-            "wide": chart.wide,
+            "compact": chart.compactSVG,
+            "wide": chart.wideSVG,
             "source": source,
             "table": table,
         ]

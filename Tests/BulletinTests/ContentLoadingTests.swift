@@ -89,4 +89,20 @@ import Model
         #expect(position.column == 3)
         #expect(position.byte == 0xFF)
     }
+
+    /// Values are trimmed of whitespace at both ends, character by character (a space followed by a combining
+    /// mark is one character, a whitespace one, trimmed whole).
+    @Test(arguments: [
+        ("5.6", "5.6"), (" 5.6 ", "5.6"), ("\t达\n", "达"), ("\u{3000}科技服务业\u{3000}", "科技服务业"),
+        ("目标。", "目标。"), ("（万家）", "（万家）"), ("\u{A0}5\u{A0}", "5"), ("e\u{301}", "e\u{301}"),
+        ("a \u{301}", "a"), ("a\u{2003}", "a"), ("", ""), ("   ", ""), ("\u{1F600} ", "\u{1F600}"),
+    ])
+    func trimsWhitespaceAtBothEnds(_ raw: String, _ trimmed: String) {
+        #expect(raw.trimmingSpaces() == trimmed)
+        // The same as trimming character by character.
+        var slow = Substring(raw)
+        while let c = slow.first, c.isWhitespace { slow = slow.dropFirst() }
+        while let c = slow.last, c.isWhitespace { slow = slow.dropLast() }
+        #expect(raw.trimmingSpaces() == String(slow))
+    }
 }

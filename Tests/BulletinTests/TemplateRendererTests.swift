@@ -77,6 +77,31 @@ import Diagnostics
         """)
     }
 
+    @Test func writesTextGivenAsBytesAsItWritesText() throws {
+        let page = try CompiledTemplate("{{{svg}}}|{{svg}}|{{#svg}}shown{{/svg}}|{{^svg}}hidden{{/svg}}")
+        let renderer = TemplateRenderer(templates: ["page": page])
+        let markup = "<svg aria-label=\"图表\">“目标”</svg>"
+        let asBytes = renderer.render(["svg": Array(markup.utf8)] as TemplateObject, template: "page")
+        let asText = renderer.render(["svg": markup] as TemplateObject, template: "page")
+        #expect(asBytes == asText)
+        #expect(asBytes == "<svg aria-label=\"图表\">“目标”</svg>|&lt;svg aria-label=&quot;图表&quot;&gt;“目标”&lt;/svg&gt;|shown|")
+    }
+
+    @Test func copiesOfValuesChangeApart() {
+        let shared: TemplateObject = ["title": "规划", "items": [["name": "一"] as TemplateObject]]
+        var page = shared
+        page["title"] = "指标"
+        page["extra"] = true
+        var other = shared
+        other["title"] = nil
+        #expect(shared["title"] as? String == "规划")
+        #expect(shared["extra"] == nil)
+        #expect(page["title"] as? String == "指标")
+        #expect(page["extra"] as? Bool == true)
+        #expect(other["title"] == nil)
+        #expect(other["items"] != nil)
+    }
+
     @Test func reportsAnUnclosedSectionWhereItIs() {
         #expect(throws: CompiledTemplate.Failure.self) { try CompiledTemplate("<p>\n{{#a}}\n</p>") }
         do {

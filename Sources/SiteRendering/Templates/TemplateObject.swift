@@ -2,6 +2,8 @@
 /// or a text without casting.
 public enum TemplateValue: @unchecked Sendable {
     case text(String)
+    /// Text given as its UTF-8 bytes (chart markup): written out as it is, never decoded.
+    case bytes([UInt8])
     case flag(Bool)
     case number(Int)
     case object(TemplateObject)
@@ -19,6 +21,7 @@ public enum TemplateValue: @unchecked Sendable {
         else if type == Bool.self { self = .flag(value as! Bool) }
         else if type == [TemplateObject].self { self = .objects(value as! [TemplateObject]) }
         else if type == Int.self { self = .number(value as! Int) }
+        else if type == [UInt8].self { self = .bytes(value as! [UInt8]) }
         else if let text = value as? String { self = .text(text) }
         else if let flag = value as? Bool { self = .flag(flag) }
         else if let object = value as? TemplateObject { self = .object(object) }
@@ -31,6 +34,7 @@ public enum TemplateValue: @unchecked Sendable {
     public var any: Any {
         switch self {
         case .text(let text): return text
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .flag(let flag): return flag
         case .number(let number): return number
         case .object(let object): return object

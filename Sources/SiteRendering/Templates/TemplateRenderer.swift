@@ -361,7 +361,7 @@ struct TemplateRenderer: Sendable {
             if let list = other as? [[String: Any]] { return list.isEmpty }
             if let list = other as? [Any] { return list.isEmpty }
             return false
-        case .text, .number, .object:
+        case .text, .bytes, .number, .object:
             return false
         }
     }
@@ -370,6 +370,11 @@ struct TemplateRenderer: Sendable {
         var text: String
         switch value {
         case .text(let string): text = string
+        case .bytes(let bytes):
+            bytes.withUnsafeBufferPointer { bytes in
+                if escaped { escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
+            }
+            return
         case .number(let number): text = String(number)
         default: text = String(describing: value.any)
         }
