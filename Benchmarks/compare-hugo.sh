@@ -6,6 +6,8 @@
 #
 # bulletin's build is the whole site: section pages, plan pages, a page and a chart per indicator, overview
 # and breakdown charts. Hugo's is the 4·N section pages (and its own list pages) from the same Markdown.
+# bulletin also builds the same pages as Hugo alone (the corpus without its indicator tables: the 4·N section
+# pages, a page per plan, the home page), so that the two page engines are compared like for like too.
 set -euo pipefail
 N=${1:?usage: compare-hugo.sh N [RUNS]}
 RUNS=${2:-5}
@@ -31,9 +33,15 @@ echo "corpus: $N plans in $work (seed fixed, so every run of this script measure
 rm -rf "$work/content" "$work/hugo"
 "$here/corpus.sh" "$N" "$work/content"
 
-# The Hugo site: the same section files (their YAML front matter has a title; Hugo ignores the other keys).
+# The same section files without the indicator tables (and the lines that place them): the pages Hugo builds.
+rm -rf "$work/pages"
+cp -r "$work/content" "$work/pages"
+find "$work/pages/plans" -name indicators.yaml -delete
+sed -i '/^\[!指标表\]/d' "$work/pages/plans"/*/goals.md
+
+# The Hugo site: those section files (their YAML front matter has a title; Hugo ignores the other keys).
 mkdir -p "$work/hugo/layouts/_default" "$work/hugo/content"
-cp -r "$work/content/plans" "$work/hugo/content/plans"
+cp -r "$work/pages/plans" "$work/hugo/content/plans"
 find "$work/hugo/content" -name '*.yaml' -delete
 cat > "$work/hugo/config.toml" <<'TOML'
 baseURL = "/"
@@ -59,7 +67,9 @@ median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]
 # One timed run of a command: appends "seconds max-rss-kB" to the file $1. With CLEAN=1 it starts from nothing.
 run() {
   local record=$1; shift
-  if [ "${CLEAN:-1}" = 1 ]; then rm -rf "$work/out" "$work/.bulletin-cache" "$work/hugo/public" "$work/hugo/resources"; fi
+  if [ "${CLEAN:-1}" = 1 ]; then
+    rm -rf "$work/out" "$work/.bulletin-cache" "$work/pages-out" "$work/hugo/public" "$work/hugo/resources"
+  fi
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
   cat "$work/time.txt" >> "$record"
 }
@@ -68,18 +78,23 @@ summary() { echo "$(awk '{ print $1 }' "$1" | median) $(awk '{ print $2 }' "$1" 
 
 # The two generators take turns, run after run, so that a machine that speeds up or slows down during the
 # benchmark (a shared virtual machine does) weighs on both alike.
-rm -f "$work/bulletin.runs" "$work/hugo.runs"
+rm -f "$work/bulletin.runs" "$work/hugo.runs" "$work/pages.runs"
 for _ in $(seq "$RUNS"); do
   run "$work/bulletin.runs" "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out"
   (cd "$work/hugo" && run "$work/hugo.runs" hugo --quiet --source "$work/hugo" --destination "$work/hugo/public")
+  run "$work/pages.runs" "$bulletin" build --quiet --content "$work/pages" --templates "$root/Templates" --output "$work/pages-out"
 done
 read -r b_time b_mem < <(summary "$work/bulletin.runs")
 read -r h_time h_mem < <(summary "$work/hugo.runs")
+read -r p_time p_mem < <(summary "$work/pages.runs")
 # The outputs of one more run of each, to count their pages.
 "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
 (cd "$work/hugo" && hugo --quiet --source "$work/hugo" --destination "$work/hugo/public" >/dev/null)
 pages=$(find "$work/out" -name '*.html' | wc -l)
+files=$(find "$work/out" -type f -not -path '*/.bulletin-cache/*' | wc -l)
 hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
+"$bulletin" build --quiet --content "$work/pages" --templates "$root/Templates" --output "$work/pages-out" >/dev/null
+same_pages=$(find "$work/pages-out" -name '*.html' | wc -l)
 
 # Rebuilds on the last full build's output: nothing changed, then one indicator changed.
 rm -f "$work/noop.runs"
@@ -98,12 +113,15 @@ one_time=$(printf '%s\n' "${one_times[@]}" | median)
 cores=$(nproc)
 echo "folder: $work ($(df -T "$work" | awk 'NR == 2 { print $2 }'))"
 echo "machine: $(uname -m), $cores cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); $(hugo version | cut -d' ' -f1-2)"
-printf '%-28s %10s %12s %10s\n' "" "median s" "peak MiB" "pages"
-printf '%-28s %10s %12.0f %10s\n' "bulletin full build" "$b_time" "$(echo "$b_mem / 1024" | bc -l)" "$pages"
-printf '%-28s %10s %12.0f %10s\n' "hugo (section pages only)" "$h_time" "$(echo "$h_mem / 1024" | bc -l)" "$hugo_pages"
-printf '%-28s %10s\n' "bulletin no-op rebuild" "$noop_time"
-printf '%-28s %10s\n' "bulletin one-indicator edit" "$one_time"
+printf '%-30s %10s %12s %10s\n' "" "median s" "peak MiB" "pages"
+printf '%-30s %10s %12.0f %10s\n' "bulletin full build" "$b_time" "$(echo "$b_mem / 1024" | bc -l)" "$pages"
+printf '%-30s %10s %12.0f %10s\n' "bulletin, Hugo's pages only" "$p_time" "$(echo "$p_mem / 1024" | bc -l)" "$same_pages"
+printf '%-30s %10s %12.0f %10s\n' "hugo (section pages only)" "$h_time" "$(echo "$h_mem / 1024" | bc -l)" "$hugo_pages"
+echo "files written by the full build: $files"
+printf '%-30s %10s\n' "bulletin no-op rebuild" "$noop_time"
+printf '%-30s %10s\n' "bulletin one-indicator edit" "$one_time"
 echo "no-op rebuild / full build: $(echo "scale=3; $noop_time / $b_time" | bc -l)"
 echo "one-indicator rebuild / full build: $(echo "scale=3; $one_time / $b_time" | bc -l)"
 echo "memory bulletin/hugo: $(echo "scale=2; $b_mem / $h_mem" | bc -l)"
+echo "ratio bulletin/hugo, the same pages: $(echo "scale=2; $p_time / $h_time" | bc -l)"
 echo "ratio bulletin/hugo: $(echo "scale=2; $b_time / $h_time" | bc -l)"
