@@ -162,14 +162,14 @@ public struct Builder {
         let done = Mutex(0)
         let ownerOf = owner, fingerprintOf = fingerprints
         let problems = prepared.renderer.render(stale) { file in
-            let hash = StableHash.of(file.data)
+            let hash = StableHash.of(file.bytes)
             do {
-                try publisher.write(file.path, file.data, hash: hash)
+                try publisher.write(file.path, file.bytes, hash: hash)
             } catch {
                 failures.withLock { $0.append("\(error)") }
             }
             let inputs = fingerprintOf[ownerOf[file.path] ?? file.path] ?? 0
-            entries.withLock { $0[file.path] = .init(inputs: inputs, hash: hash, size: file.data.count) }
+            entries.withLock { $0[file.path] = .init(inputs: inputs, hash: hash, size: file.bytes.count) }
             let count = done.withLock { value -> Int in value += 1; return value }
             progress?(min(count, total), total)
         }

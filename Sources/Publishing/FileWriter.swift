@@ -9,7 +9,7 @@ import Darwin
 enum FileWriter {
     /// Writes `data` to the file at `path` (its folder must exist). With `atomically`, the bytes go to a temporary name in
     /// the same folder first and are renamed over the old file, so a reader never sees half a file.
-    static func write(_ data: Data, to path: String, atomically: Bool) throws {
+    static func write(_ data: [UInt8], to path: String, atomically: Bool) throws {
         let target: String
         if atomically, let slash = path.lastIndex(of: "/") {
             target = path[..<slash] + "/." + path[path.index(after: slash)...] + ".tmp-\(getpid())"

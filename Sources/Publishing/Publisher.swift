@@ -53,6 +53,11 @@ public final class Publisher: Sendable {
 
     /// Writes one output, unless the file already holds these bytes.
     public func write(_ path: String, _ data: Data, hash: UInt64) throws {
+        try write(path, [UInt8](data), hash: hash)
+    }
+
+    /// The same, from the bytes the renderer made.
+    public func write(_ path: String, _ data: [UInt8], hash: UInt64) throws {
         guard Self.isSafeRelativePath(path) else {
             throw PublishError("refusing to write `\(path)`: not a path inside the output folder")
         }
@@ -117,13 +122,13 @@ public final class Publisher: Sendable {
         if fresh { try? FileManager.default.removeItem(at: target) }
     }
 
-    private func isUnchanged(_ path: String, file: String, data: Data, hash: UInt64) -> Bool {
+    private func isUnchanged(_ path: String, file: String, data: [UInt8], hash: UInt64) -> Bool {
         if let old = previous?.outputs[path] {
             guard old.size == data.count, old.hash == hash else { return false }
             var info = stat()
             return stat(file, &info) == 0 && Int(info.st_size) == data.count
         }
-        return FileManager.default.contents(atPath: file) == data
+        return FileManager.default.contents(atPath: file).map { $0.elementsEqual(data) } ?? false
     }
 
     private func ensureFolder(_ folder: String) throws {

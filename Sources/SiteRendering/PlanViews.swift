@@ -175,7 +175,7 @@ struct PlanViews {
         context["current"] = indicator.name
 
         let chart = charts.chart(for: indicator, id: "chart-\(indicator.id)")
-        let chartFile = RenderedFile(path: Paths.indicatorChart(plan, indicator), data: Data(chart.standaloneBytes(.wide)))
+        let chartFile = RenderedFile(path: Paths.indicatorChart(plan, indicator), bytes: chart.standaloneBytes(.wide))
         context["chartDownloadURL"] = Paths.link(from: page, to: chartFile.path)
         context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.name + "（\(indicator.unit)）",
                                              source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）",

@@ -7,12 +7,19 @@ import Synchronization
 /// One file of the output folder, by its path relative to the folder.
 public struct RenderedFile: Sendable, Equatable {
     public var path: String
-    public var data: Data
+    /// The file's bytes, as the renderer made them (no copy into `Data` on the way to the disk).
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 
     public init(path: String, data: Data) {
-        self.path = path
-        self.data = data
+        self.init(path: path, bytes: [UInt8](data))
     }
+
+    public var data: Data { Data(bytes) }
 }
 
 /// An output the site will have, and what it is made from, known before anything is rendered: the build
@@ -186,7 +193,7 @@ public struct SiteRenderer: Sendable {
             let rendered = templates.renderBytes(table, template: Self.tablePartial) ?? []
             bytes = Self.replacing(Array(PlanViews.embedMarker(id).utf8), with: rendered, in: bytes)
         }
-        emit(RenderedFile(path: path, data: Data(bytes)))
+        emit(RenderedFile(path: path, bytes: bytes))
     }
 
     /// Every occurrence of `marker` in `bytes` replaced, by bytes (no bridging to NSString).
@@ -215,7 +222,7 @@ public struct SiteRenderer: Sendable {
         if paths.contains(Paths.home) { page(Paths.home, "home", views.home(), emit: emit, problems: &problems) }
         if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound(), emit: emit, problems: &problems) }
         if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage(), emit: emit, problems: &problems) }
-        if paths.contains(Paths.feed) { emit(RenderedFile(path: Paths.feed, data: Data(views.feed().utf8))) }
+        if paths.contains(Paths.feed) { emit(RenderedFile(path: Paths.feed, bytes: Array(views.feed().utf8))) }
         for release in site.releases where paths.contains(Paths.release(release)) {
             page(Paths.release(release), "release", views.releasePage(release), emit: emit, problems: &problems)
         }
@@ -223,7 +230,7 @@ public struct SiteRenderer: Sendable {
             emit(RenderedFile(path: "assets/" + asset.path, data: asset.data))
         }
         if paths.contains(Paths.chartStylesheet), !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
-            emit(RenderedFile(path: Paths.chartStylesheet, data: Data(ChartStyle.css.utf8)))
+            emit(RenderedFile(path: Paths.chartStylesheet, bytes: Array(ChartStyle.css.utf8)))
         }
     }
 

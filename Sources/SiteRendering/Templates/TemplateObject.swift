@@ -87,9 +87,15 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     init(storage: Storage) { self.storage = storage }
 
     public init(dictionaryLiteral elements: (String, Any)...) {
-        storage = Storage()
+        // Made in one go: the storage is new, so there is nothing to copy on write; a name given twice keeps
+        // its last value, as setting it twice would.
+        let storage = Storage()
         storage.entries.reserveCapacity(elements.count)
-        for (name, value) in elements { self[name] = value }
+        for (name, value) in elements {
+            let value = TemplateValue(value)
+            if let index = storage.index(of: name) { storage.entries[index].value = value } else { storage.entries.append(.init(name: name, value: value)) }
+        }
+        self.storage = storage
     }
 
     public var isEmpty: Bool { storage.entries.isEmpty }
