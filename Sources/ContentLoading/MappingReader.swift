@@ -187,7 +187,7 @@ extension String {
         // scalar that cannot extend the character before it (ASCII, CJK ideographs and punctuation, full-width
         // forms) ends in a character that is that scalar.
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        if !first.properties.isWhitespace, Self.standsAlone(last.value) { return self }
+        if Self.standsAlone(first.value) || !first.properties.isWhitespace, Self.standsAlone(last.value) { return self }
         guard let firstCharacter = self.first, let lastCharacter = self.last else { return self }
         if !firstCharacter.isWhitespace, !lastCharacter.isWhitespace { return self }
         var s = Substring(self)

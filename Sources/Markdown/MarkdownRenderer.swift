@@ -22,7 +22,9 @@ public enum Markdown {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+    /// No `CMARK_OPT_VALIDATE_UTF8`: the source is a Swift string, valid UTF-8 by construction (files that are
+    /// not are reported when they are read), and checking it again costs as much as parsing the inlines.
+    private static let options: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
 
     /// Renders `source`. `reservedAnchors` are ids the page already uses, so headings never collide with them.
@@ -38,7 +40,12 @@ public enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        source.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        // Every byte, a NUL too (cmark-gfm turns it into U+FFFD, as CommonMark asks).
+        var source = source
+        source.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return }
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
         guard let document = cmark_parser_finish(parser) else { return MarkdownDocument(html: "", outline: []) }
         defer { cmark_node_free(document) }
 
@@ -49,7 +56,8 @@ public enum Markdown {
             return MarkdownDocument(html: "", outline: outline.map { $0.heading })
         }
         defer { free(cHTML) }
-        let html = addHeadingIDs(String(cString: cHTML), outline: outline.filter { !$0.isBox }.map { $0.heading })
+        let html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(cHTML).assumingMemoryBound(to: UInt8.self), count: strlen(cHTML)),
+                                 outline: outline.filter { !$0.isBox }.map { $0.heading })
         return MarkdownDocument(html: html, outline: outline.map { $0.heading })
     }
 
@@ -180,12 +188,12 @@ public enum Markdown {
 
     /// cmark writes headings as bare `<h2>`; give the n-th one the n-th anchor. Safe mode escapes any `<h2>`
     /// an author types, so every bare heading tag in the output is one of ours.
-    private static func addHeadingIDs(_ html: String, outline: [Heading]) -> String {
-        guard !outline.isEmpty else { return html }
+    /// Works on cmark's bytes, so that the page's HTML is decoded into a string once.
+    private static func addHeadingIDs(_ bytes: UnsafeBufferPointer<UInt8>, outline: [Heading]) -> String {
+        guard !outline.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
         var headings = outline.makeIterator()
         var out: [UInt8] = []
-        var html = html
-        html.withUTF8 { bytes in
+        do {
             out.reserveCapacity(bytes.count + outline.count * 48)
             var i = 0, copied = 0
             while i + 3 < bytes.count {

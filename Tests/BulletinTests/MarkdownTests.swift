@@ -27,6 +27,13 @@ import Testing
         #expect(html.contains("class=\"footnotes\""))
     }
 
+    @Test func readsTheWholeTextANULIncluded() {
+        // A NUL does not end the text: what follows it is rendered, and the NUL becomes U+FFFD.
+        let html = Markdown.render("前文\u{0}后文\n\n第二段").html
+        #expect(html == "<p>前文\u{FFFD}后文</p>\n<p>第二段</p>\n")
+        #expect(Markdown.render("").html.isEmpty)
+    }
+
     @Test func dropsAuthorsRawHTMLAndUnsafeLinks() {
         let html = Markdown.render("""
         <script>alert(1)</script>
