@@ -19,14 +19,14 @@ if [ -z "${BENCH_DIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then BENCH_DIR
 work=${BENCH_DIR:-$(mktemp -d /tmp/bulletin-bench.XXXXXX)}
 # The corpus and the outputs are removed at the end (they take gigabytes at N = 5000); BENCH_KEEP=1 keeps them.
 [ "${BENCH_KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
-# The release build, with the Swift libraries linked in (as `make release` builds it: no dynamic linking at
-# start-up, direct calls into the runtime); BULLETIN=path measures another binary.
+# The release build, `make release`: the Swift libraries linked in (no dynamic linking of them at start-up,
+# direct calls into the runtime), tcmalloc as the allocator; BULLETIN=path measures another binary.
 bulletin=${BULLETIN:-$root/.build-static/release/bulletin}
 
 command -v hugo >/dev/null || { echo "hugo is not installed (Debian: apt-get install hugo)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is not installed (Debian: apt-get install time)" >&2; exit 1; }
 if [ -z "${BULLETIN:-}" ]; then
-  (cd "$root" && swift build -c release --static-swift-stdlib --scratch-path .build-static --product bulletin >&2)
+  make -C "$root" --no-print-directory release >&2
 fi
 
 echo "corpus: $N plans in $work (seed fixed, so every run of this script measures the same files)"
