@@ -383,7 +383,13 @@ public struct Builder {
         diagnostics += loaded.diagnostics
         clock.lap("load")
         let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)
-        if let templates { diagnostics += SiteRenderer.checkTemplates(templates) }
+        clock.lap("load templates")
+        // The check of every name the templates use finds errors only, and the last build (whose records are
+        // kept only when it succeeded, by this same generator) found none: when no template file has changed,
+        // came or went since, it would find none again.
+        if let templates, !Self.templatesUnchanged(files: files, known: known, reusable: reusable, folder: options.templates) {
+            diagnostics += SiteRenderer.checkTemplates(templates)
+        }
         clock.lap("check templates")
         if options.strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
@@ -402,6 +408,19 @@ public struct Builder {
         let inputs = loaded.inputs.merging(templates.fingerprints) { a, _ in a }
         return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs, outlined: Set(reused.keys),
                          planDiagnostics: loaded.planDiagnostics, plansFolder: plansFolder), report)
+    }
+
+    /// Whether every file of the templates folder is as the last build recorded it, and no file came or went.
+    static func templatesUnchanged(files: SourceFiles?, known: [String: Manifest.Source], reusable: [String: UInt64],
+                                   folder: String) -> Bool {
+        guard let files, !known.isEmpty else { return false }
+        let prefix = (folder.hasSuffix("/") ? String(folder.dropLast()) : folder) + "/"
+        var count = 0
+        for key in files.files.keys where key.hasPrefix(prefix) {
+            guard reusable[key] != nil else { return false }
+            count += 1
+        }
+        return count > 0 && count == known.keys.filter { $0.hasPrefix(prefix) }.count
     }
 
     /// A content file's key, as messages name it (`Content/plans`).

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A Markdown file split into its YAML front matter and its body.
 public struct FrontMatterSplit: Sendable, Equatable {
     /// The YAML between the `---` fences, or nil when the file has none.
@@ -38,7 +44,7 @@ public struct FrontMatterSplit: Sendable, Equatable {
         func normalisedLines(_ range: Range<Int>) -> String {
             // Line ends become \n, as the lines are joined again. Most files have no \r: copied whole, as a part
             // of the text (already valid UTF-8, not checked again).
-            if !bytes[range].contains(0x0D) {
+            if range.isEmpty || memchr(bytes.baseAddress! + range.lowerBound, 0x0D, range.count) == nil {
                 let utf8 = text.utf8, offset = bom ? 3 : 0
                 let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound + offset)
                 let to = utf8.index(from, offsetBy: range.count)

@@ -11,57 +11,68 @@ enum MustacheTags {
         var column: Int
     }
 
+    /// Every tag of `text`, with its line and column (in Unicode scalars, from 1). Works on the UTF-8 bytes: a
+    /// tag's body is the only text made.
     static func scan(_ text: String) -> [Tag] {
         var tags: [Tag] = []
-        let scalars = Array(text.unicodeScalars)
-        var i = 0, line = 1, column = 1
-        func advance(_ n: Int) {
-            for _ in 0..<n where i < scalars.count {
-                if scalars[i] == "\n" { line += 1; column = 1 } else { column += 1 }
-                i += 1
-            }
-        }
-        while i < scalars.count {
-            guard scalars[i] == "{", i + 1 < scalars.count, scalars[i + 1] == "{" else { advance(1); continue }
-            let tagLine = line, tagColumn = column
-            let triple = i + 2 < scalars.count && scalars[i + 2] == "{"
-            let open = triple ? 3 : 2
-            let close = triple ? "}}}" : "}}"
-            var j = i + open
-            var body = ""
-            while j < scalars.count {
-                if String(String.UnicodeScalarView(scalars[j..<min(j + close.unicodeScalars.count, scalars.count)])) == close { break }
-                body.unicodeScalars.append(scalars[j])
-                j += 1
-            }
-            let trimmed = body.trimmingCharacters(in: " \t\n")
-            var kind = Kind.variable
-            var name = trimmed
-            if triple {
-                kind = .variable
-            } else if let sigil = trimmed.first {
-                switch sigil {
-                case "#", "^": kind = .section; name = String(trimmed.dropFirst())
-                case "/": kind = .other
-                case "!": kind = .other
-                case ">": kind = .partial; name = String(trimmed.dropFirst())
-                case "<": kind = .parent; name = String(trimmed.dropFirst())
-                case "$": kind = .other
-                case "&": kind = .variable; name = String(trimmed.dropFirst())
-                case "=": kind = .delimiterChange
-                case "%": kind = .other
-                default: break
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var i = 0, line = 1, column = 1
+            // Moves on to `end`, counting lines and scalars (every byte that does not continue a scalar).
+            func advance(to end: Int) {
+                let end = min(end, count)
+                while i < end {
+                    if bytes[i] == 0x0A { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+                    i += 1
                 }
             }
-            name = name.trimmingCharacters(in: " \t\n")
-            // Transforms are written `name(variable)`: the value is the part in parentheses.
-            if let open = name.firstIndex(of: "("), let closeParen = name.lastIndex(of: ")"), open < closeParen {
-                name = String(name[name.index(after: open)..<closeParen])
+            while i < count {
+                guard bytes[i] == 0x7B, i + 1 < count, bytes[i + 1] == 0x7B else { advance(to: i + 1); continue }
+                let tagLine = line, tagColumn = column
+                let triple = i + 2 < count && bytes[i + 2] == 0x7B
+                let open = triple ? 3 : 2, closeLength = triple ? 3 : 2
+                // The body runs to the first closing braces (or the end of the text).
+                var j = i + open
+                while j < count {
+                    if bytes[j] == 0x7D, j + 1 < count, bytes[j + 1] == 0x7D, !triple || (j + 2 < count && bytes[j + 2] == 0x7D) { break }
+                    j += 1
+                }
+                let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[min(i + open, j)..<j]), as: UTF8.self)
+                tags.append(tag(body, triple: triple, line: tagLine, column: tagColumn))
+                advance(to: j + closeLength)
             }
-            tags.append(Tag(kind: kind, name: name, line: tagLine, column: tagColumn))
-            advance(j + close.unicodeScalars.count - i)
         }
         return tags
+    }
+
+    /// The kind and name of a tag from its body (what is between the braces).
+    private static func tag(_ body: String, triple: Bool, line: Int, column: Int) -> Tag {
+        let trimmed = body.trimmingCharacters(in: " \t\n")
+        var kind = Kind.variable
+        var name = trimmed
+        if triple {
+            kind = .variable
+        } else if let sigil = trimmed.first {
+            switch sigil {
+            case "#", "^": kind = .section; name = String(trimmed.dropFirst())
+            case "/": kind = .other
+            case "!": kind = .other
+            case ">": kind = .partial; name = String(trimmed.dropFirst())
+            case "<": kind = .parent; name = String(trimmed.dropFirst())
+            case "$": kind = .other
+            case "&": kind = .variable; name = String(trimmed.dropFirst())
+            case "=": kind = .delimiterChange
+            case "%": kind = .other
+            default: break
+            }
+        }
+        name = name.trimmingCharacters(in: " \t\n")
+        // Transforms are written `name(variable)`: the value is the part in parentheses.
+        if let open = name.firstIndex(of: "("), let closeParen = name.lastIndex(of: ")"), open < closeParen {
+            name = String(name[name.index(after: open)..<closeParen])
+        }
+        return Tag(kind: kind, name: name, line: line, column: column)
     }
 }
 

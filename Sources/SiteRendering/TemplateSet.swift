@@ -20,6 +20,8 @@ public struct TemplateSet: Sendable {
     public let assets: [(path: String, data: Data)]
     /// Template name → the templates it uses, itself included (see `closure(of:)`).
     let closures: [String: [String]]
+    /// Template name → its tags, scanned once.
+    let tags: [String: [MustacheTags.Tag]]
 
     /// The key a template or asset file has in the build manifest: its path as messages show it.
     public func key(template name: String) -> String { displayFolder + "/" + name + ".mustache" }
@@ -40,13 +42,23 @@ public struct TemplateSet: Sendable {
     }
 
     static func closure(of name: String, in sources: [String: String]) -> [String] {
+        closure(of: name, uses: sources.mapValues(uses))
+    }
+
+    /// The partials and parents a template's tags name.
+    static func uses(_ tags: [MustacheTags.Tag]) -> [String] {
+        tags.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name)
+    }
+
+    static func uses(_ text: String) -> [String] { uses(MustacheTags.scan(text)) }
+
+    /// `name` and everything it uses, given what each template uses directly (each template scanned once).
+    static func closure(of name: String, uses: [String: [String]]) -> [String] {
         var seen: Set<String> = []
         var pending = [name]
         while let next = pending.popLast() {
-            guard seen.insert(next).inserted, let text = sources[next] else { continue }
-            for tag in MustacheTags.scan(text) where tag.kind == .partial || tag.kind == .parent {
-                pending.append(tag.name)
-            }
+            guard seen.insert(next).inserted, let used = uses[next] else { continue }
+            pending += used
         }
         return seen.sorted()
     }
@@ -98,10 +110,13 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: displayFolder + "/\(name).mustache"), "the template `\(name)` is missing",
                                       hint: "the generator renders its pages with \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
+        let tags = sources.mapValues(MustacheTags.scan)
+        let uses = tags.mapValues(uses)
         var closures: [String: [String]] = [:]
-        for name in sources.keys { closures[name] = closure(of: name, in: sources) }
+        for name in sources.keys { closures[name] = closure(of: name, uses: uses) }
         return TemplateSet(folder: folder, displayFolder: displayFolder, library: MustacheLibrary(templates: templates),
-                           renderer: TemplateRenderer(templates: compiled), sources: sources, assets: assets, closures: closures)
+                           renderer: TemplateRenderer(templates: compiled), sources: sources, assets: assets, closures: closures,
+                           tags: tags)
     }
 
     /// Checks every tag against the names the page values provide and the templates that exist.
@@ -109,7 +124,7 @@ public struct TemplateSet: Sendable {
         var diagnostics: [Diagnostic] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let file = displayFolder + "/" + name + ".mustache"
-            for tag in MustacheTags.scan(text) {
+            for tag in tags[name] ?? MustacheTags.scan(text) {
                 switch tag.kind {
                 case .partial, .parent:
                     if sources[tag.name] == nil {

@@ -193,6 +193,29 @@ import Model
         #expect(!report.written.contains("index.html"))
     }
 
+    @Test func aTemplateMistakeAfterAGoodBuildIsStillFound() throws {
+        let project = try Project()
+        defer { Support.remove(project.root) }
+        #expect(project.build().succeeded)
+        // A content edit: the templates are as the last build checked them.
+        try project.edit("Content/site.yaml", "title:", "title: ")
+        #expect(project.build().succeeded)
+        // A template edit after good builds is checked again, and the site is left as it was.
+        let before = Support.snapshot(project.site)
+        try project.edit("Templates/partials/chart.mustache", "资料来源：", "资料来源：{{sourse}}")
+        let report = project.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map(\.message).contains("the template uses an unknown value `sourse`"))
+        #expect(Support.snapshot(project.site) == before)
+        // A template file that comes or goes is a change too.
+        try project.edit("Templates/partials/chart.mustache", "{{sourse}}", "")
+        #expect(project.build().succeeded)
+        try Data("{{> partials/missing}}".utf8).write(to: project.root.appendingPathComponent("Templates/partials/extra.mustache"))
+        let added = project.build()
+        #expect(!added.succeeded)
+        #expect(added.diagnostics.contains { $0.message.contains("`partials/missing` that does not exist") })
+    }
+
     @Test func aRemovedSectionLosesItsPage() throws {
         let project = try Project()
         defer { Support.remove(project.root) }

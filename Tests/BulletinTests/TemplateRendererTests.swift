@@ -102,6 +102,27 @@ import Diagnostics
         #expect(other["items"] != nil)
     }
 
+    @Test func findsEveryTagWithItsLineAndColumnInScalars() {
+        let tags = MustacheTags.scan("一二{{ x }}\n  {{#y}}{{/y}}{{{z}}}{{> p}}{{<layout}}{{$main}}{{/main}}{{/layout}}\n{{! 注 }}{{& raw }}{{=<% %>=}}{{unclosed")
+        #expect(tags == [
+            .init(kind: .variable, name: "x", line: 1, column: 3),
+            .init(kind: .section, name: "y", line: 2, column: 3),
+            .init(kind: .other, name: "/y", line: 2, column: 9),
+            .init(kind: .variable, name: "z", line: 2, column: 15),
+            .init(kind: .partial, name: "p", line: 2, column: 22),
+            .init(kind: .parent, name: "layout", line: 2, column: 29),
+            .init(kind: .other, name: "$main", line: 2, column: 40),
+            .init(kind: .other, name: "/main", line: 2, column: 49),
+            .init(kind: .other, name: "/layout", line: 2, column: 58),
+            .init(kind: .other, name: "! 注", line: 3, column: 1),
+            .init(kind: .variable, name: "raw", line: 3, column: 9),
+            .init(kind: .delimiterChange, name: "=<% %>=", line: 3, column: 19),
+            .init(kind: .variable, name: "unclosed", line: 3, column: 30),
+        ])
+        // A template's closure holds every partial and parent it reaches, missing ones too.
+        #expect(TemplateSet.closure(of: "page", in: ["page": "{{> a}}{{<b}}{{/b}}", "a": "{{> c}}", "b": "{{> a}}"]) == ["a", "b", "c", "page"])
+    }
+
     @Test func reportsAnUnclosedSectionWhereItIs() {
         #expect(throws: CompiledTemplate.Failure.self) { try CompiledTemplate("<p>\n{{#a}}\n</p>") }
         do {
