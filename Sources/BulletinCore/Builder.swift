@@ -143,6 +143,7 @@ public struct Builder {
         }
         // Which output each rendered file belongs to (a page's chart file belongs to the page).
         var owner: [String: String] = [:]
+        owner.reserveCapacity(stale.count * 2)
         for output in prepared.outputs where stale.contains(output.path) {
             owner[output.path] = output.path
             for companion in output.companions { owner[companion] = output.path }
@@ -343,7 +344,11 @@ public struct Builder {
         }
         var fingerprints: [String: UInt64] = [:]
         var stale: Set<String> = []
-        for (slice, part) in results.withLock({ $0 }).enumerated() {
+        let parts = results.withLock { $0 }
+        let staleCount = parts.reduce(0) { $0 + $1.count { $0.1 } }
+        fingerprints.reserveCapacity(staleCount)
+        stale.reserveCapacity(staleCount)
+        for (slice, part) in parts.enumerated() {
             for (offset, (fingerprint, isStale)) in part.enumerated() where isStale {
                 let path = outputs[slice + offset * slices].path
                 fingerprints[path] = fingerprint
