@@ -28,7 +28,9 @@ let package = Package(
         ),
         .target(name: "Diagnostics", swiftSettings: releaseSettings),
         // Build-time SVG charts: scales, ticks, Chinese number style, text measuring. Knows nothing of the site.
-        .target(name: "Charts", swiftSettings: releaseSettings),
+        // The byte buffer pages and charts are written into.
+        .target(name: "Bytes", swiftSettings: releaseSettings),
+        .target(name: "Charts", dependencies: ["Bytes"], swiftSettings: releaseSettings),
         .target(name: "Markdown", dependencies: ["CMarkGFM"], swiftSettings: releaseSettings),
         .target(name: "Model", swiftSettings: releaseSettings),
         .target(
@@ -39,7 +41,7 @@ let package = Package(
         .target(
             name: "SiteRendering",
             dependencies: [
-                "Model", "Markdown", "Diagnostics", "Charts",
+                "Model", "Markdown", "Diagnostics", "Charts", "Bytes",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: releaseSettings
@@ -75,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview",
+            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes",
                            .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures", "Golden"]
         ),

@@ -41,7 +41,7 @@ public enum BarChart {
     static func draw(_ items: [Item], title: String, description: String, id: String, width: ChartWidth, standalone: Bool) -> ([UInt8], ChartLayout) {
         let W = width.width, font = width.font, labelFont = width.labelFont
         let barHeight: Double = width == .compact ? 12 : 16
-        var svg = SVGWriter()
+        let svg = SVGWriter()
         var layout = ChartLayout(width: W, height: 0, plot: Rect(x: 0, y: 0, width: W, height: 0))
 
         let valueWidths = items.map { TextMeasure.width($0.display, fontSize: font) }

@@ -92,7 +92,7 @@ public struct Chart: Sendable, Equatable {
 enum SVGDocument {
     static func wrap(id: String, title: String, description: String, layout: ChartLayout, body: SVGWriter,
                      hatch: Bool, standalone: Bool) -> [UInt8] {
-        var svg = SVGWriter()
+        let svg = SVGWriter()
         svg.raw("<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
         svg.number(layout.width); svg.raw(" "); svg.number(layout.height)
         svg.raw("\" width=\""); svg.number(layout.width); svg.raw("\" height=\""); svg.number(layout.height)

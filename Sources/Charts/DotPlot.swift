@@ -40,7 +40,7 @@ public enum DotPlot {
 
     static func draw(_ input: Input, description: String, id: String, width: ChartWidth, standalone: Bool) -> ([UInt8], ChartLayout) {
         let W = width.width, font = width.font, labelFont = width.labelFont
-        var svg = SVGWriter()
+        let svg = SVGWriter()
         var layout = ChartLayout(width: W, height: 0, plot: Rect(x: 0, y: 0, width: W, height: 0))
         let labelColumn = width == .compact ? 0 : min(W * 0.4, (input.rows.map { TextMeasure.width($0.label, fontSize: labelFont) }.max() ?? 0) + 10)
         let valueRoom = TextMeasure.width("100%", fontSize: font) + 10
@@ -51,7 +51,7 @@ public enum DotPlot {
         let top = y
         layout.labels.append(svg.text("目标值 100%", x: min(x(100), W - TextMeasure.width("目标值 100%", fontSize: font) / 2), y: font + 2, size: font, anchor: .middle, className: "c-muted"))
         y += 4
-        var rowsBody = SVGWriter()
+        let rowsBody = SVGWriter()
         for row in input.rows {
             let lines = TextMeasure.lines(row.label, fontSize: labelFont, maxWidth: width == .compact ? W : labelColumn - 8)
             let dotY: Double

@@ -1,3 +1,5 @@
+import Bytes
+
 /// A rectangle in chart coordinates, used for layout and for checking it (marks inside, labels apart).
 public struct Rect: Sendable, Equatable {
     public var x: Double, y: Double, width: Double, height: Double
@@ -32,53 +34,44 @@ public struct ChartLayout: Sendable, Equatable {
 }
 
 /// Writes SVG markup, as UTF-8 bytes (a site has tens of thousands of charts: no intermediate strings).
-/// Coordinates are printed with at most one decimal, so output is stable and small.
-struct SVGWriter {
-    private(set) var bytes: [UInt8] = []
+/// Coordinates are printed with at most one decimal, so output is stable and small. A class over a
+/// `ByteBuffer`: a chart is hundreds of small appends.
+final class SVGWriter {
+    private let buffer = ByteBuffer()
 
-    init() { bytes.reserveCapacity(4096) }
+    /// What was written.
+    var bytes: [UInt8] { buffer.bytes }
 
-    var body: String { String(decoding: bytes, as: UTF8.self) }
-
-    private mutating func put(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    private mutating func put(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
+    private func put(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer.append(buffer) }
+    private func byte(_ value: UInt8) { buffer.append(byte: value) }
+    private func put(_ text: StaticString) { buffer.append(text) }
+    private func put(_ text: String) { buffer.append(text) }
 
     /// At most one decimal, no "-0", no exponent: 12, 12.5, -3.2.
-    mutating func number(_ value: Double) {
-        guard value.isFinite, abs(value) < 1e12 else { bytes.append(0x30); return }
+    func number(_ value: Double) {
+        guard value.isFinite, abs(value) < 1e12 else { byte(0x30); return }
         let tenths = Int((value * 10).rounded())
-        if tenths == 0 { bytes.append(0x30); return }
-        if tenths < 0 { bytes.append(0x2D) }
-        let magnitude = tenths.magnitude
-        digits(magnitude / 10)
-        if magnitude % 10 != 0 {
-            bytes.append(0x2E)
-            bytes.append(UInt8(48 + magnitude % 10))
-        }
-    }
-
-    private mutating func digits(_ value: UInt) {
-        guard value >= 10 else { bytes.append(UInt8(48 + value)); return }
-        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { raw in
-            var i = raw.count, v = value
-            while v > 0 || i == raw.count {
+        if tenths == 0 { byte(0x30); return }
+        let magnitude = tenths.magnitude, whole = magnitude / 10, tenth = magnitude % 10
+        var length = 1, rest = whole / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        let sign = tenths < 0 ? 1 : 0, total = sign + length + (tenth != 0 ? 2 : 0)
+        buffer.appendInPlace(total) { out in
+            if sign == 1 { out[0] = 0x2D }
+            var v = whole, i = sign + length
+            repeat {
                 i -= 1
-                raw[i] = UInt8(48 + v % 10)
+                out[i] = UInt8(48 + v % 10)
                 v /= 10
+            } while v > 0
+            if tenth != 0 {
+                out[sign + length] = 0x2E
+                out[sign + length + 1] = UInt8(48 + tenth)
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[i...]))
         }
     }
 
-    mutating func escaped(_ text: String) {
+    func escaped(_ text: String) {
         var text = text
         text.withUTF8 { source in
             var copied = 0
@@ -91,50 +84,50 @@ struct SVGWriter {
                 case 0x22: replacement = "&quot;"
                 default: continue
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<index]))
+                put(UnsafeBufferPointer(rebasing: source[copied..<index]))
                 put(replacement)
                 copied = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
+            put(UnsafeBufferPointer(rebasing: source[copied...]))
         }
     }
 
-    mutating func raw(_ markup: String) { put(markup) }
+    func raw(_ markup: String) { put(markup) }
 
-    mutating func append(_ other: SVGWriter) { bytes.append(contentsOf: other.bytes) }
+    func append(_ other: SVGWriter) { buffer.append(other.buffer) }
 
-    mutating func rect(_ r: Rect, className: StaticString, extra: String = "") {
+    func rect(_ r: Rect, className: StaticString, extra: String = "") {
         put("<rect class=\""); put(className)
         put("\" x=\""); number(r.x); put("\" y=\""); number(r.y)
         put("\" width=\""); number(r.width); put("\" height=\""); number(r.height)
         put("\""); put(extra); put("/>")
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: StaticString) {
+    func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, className: StaticString) {
         put("<line class=\""); put(className)
         put("\" x1=\""); number(x1); put("\" y1=\""); number(y1)
         put("\" x2=\""); number(x2); put("\" y2=\""); number(y2); put("\"/>")
     }
 
-    mutating func circle(_ cx: Double, _ cy: Double, _ r: Double, className: StaticString) {
+    func circle(_ cx: Double, _ cy: Double, _ r: Double, className: StaticString) {
         put("<circle class=\""); put(className)
         put("\" cx=\""); number(cx); put("\" cy=\""); number(cy); put("\" r=\""); number(r); put("\"/>")
     }
 
-    mutating func diamond(_ cx: Double, _ cy: Double, _ r: Double, className: StaticString) {
+    func diamond(_ cx: Double, _ cy: Double, _ r: Double, className: StaticString) {
         put("<polygon class=\""); put(className); put("\" points=\"")
         for (index, p) in [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)].enumerated() {
-            if index > 0 { bytes.append(0x20) }
-            number(p.0); bytes.append(0x2C); number(p.1)
+            if index > 0 { byte(0x20) }
+            number(p.0); byte(0x2C); number(p.1)
         }
         put("\"/>")
     }
 
-    mutating func path(_ points: [(Double, Double)], className: StaticString) {
+    func path(_ points: [(Double, Double)], className: StaticString) {
         guard let first = points.first else { return }
         put("<path class=\""); put(className); put("\" d=\"M")
-        number(first.0); bytes.append(0x2C); number(first.1)
-        for p in points.dropFirst() { bytes.append(0x4C); number(p.0); bytes.append(0x2C); number(p.1) }
+        number(first.0); byte(0x2C); number(first.1)
+        for p in points.dropFirst() { byte(0x4C); number(p.0); byte(0x2C); number(p.1) }
         put("\"/>")
     }
 
@@ -142,7 +135,7 @@ struct SVGWriter {
 
     /// One line of text with its baseline at `y`; returns its box for layout checks.
     @discardableResult
-    mutating func text(_ string: String, x: Double, y: Double, size: Double, anchor: Anchor = .start, className: StaticString = "") -> Rect {
+    func text(_ string: String, x: Double, y: Double, size: Double, anchor: Anchor = .start, className: StaticString = "") -> Rect {
         let width = TextMeasure.width(string, fontSize: size)
         let left = anchor == .start ? x : anchor == .middle ? x - width / 2 : x - width
         put("<text")

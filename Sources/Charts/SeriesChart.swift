@@ -41,7 +41,7 @@ public enum SeriesChart {
     static func draw(_ input: Input, description: String, id: String, width: ChartWidth, standalone: Bool) -> ([UInt8], ChartLayout) {
         let W = width.width, font = width.font
         let H: Double = width == .compact ? 220 : 280
-        var svg = SVGWriter()
+        let svg = SVGWriter()
         var layout = ChartLayout(width: W, height: H, plot: Rect(x: 0, y: 0, width: W, height: 0))
 
         let points = ([input.baseline].compactMap { $0 }) + input.reported + input.targets

@@ -46,7 +46,7 @@ public enum TargetChart {
         let lanes = lanes(input)
         let barHeight: Double = width == .compact ? 14 : 16
         let pad = 2.0
-        var svg = SVGWriter()
+        let svg = SVGWriter()
         var layout = ChartLayout(width: W, height: 0, plot: Rect(x: 0, y: 0, width: W, height: 0))
 
         var tickCount = width == .compact ? 4 : 8

@@ -58,6 +58,14 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         struct Entry {
             var name: String
             var value: TemplateValue
+            /// `Storage.key(name)`, kept with the name.
+            var key: UInt64
+
+            init(name: String, value: TemplateValue, key: UInt64? = nil) {
+                self.name = name
+                self.value = value
+                self.key = key ?? Storage.key(name)
+            }
         }
 
         var entries: [Entry]
@@ -69,11 +77,33 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
             index(of: name).map { entries[$0].value }
         }
 
-        func index(of name: String) -> Int? {
-            // Lengths first: comparing strings that differ is a slow call, comparing lengths is not.
-            let length = name.utf8.count
-            for index in entries.indices where entries[index].name.utf8.count == length && entries[index].name == name { return index }
-            return nil
+        func value(_ name: String, key: UInt64) -> TemplateValue? {
+            index(of: name, key: key).map { entries[$0].value }
+        }
+
+        func index(of name: String) -> Int? { index(of: name, key: Self.key(name)) }
+
+        /// Names are told apart by their keys, numbers compared in a register; only names longer than a key
+        /// holds are compared as text, and only when their keys match.
+        func index(of name: String, key: UInt64) -> Int? {
+            let exact = key >> 56 <= 7
+            return entries.withUnsafeBufferPointer { entries in
+                for index in entries.indices where entries[index].key == key {
+                    if exact || entries[index].name == name { return index }
+                }
+                return nil
+            }
+        }
+
+        /// The name's length (up to 255) in the top byte and its first seven bytes below: for a name of seven
+        /// bytes or fewer, the key is the name.
+        static func key(_ name: String) -> UInt64 {
+            var name = name
+            return name.withUTF8 { bytes in
+                var key = UInt64(min(bytes.count, 255)) << 56
+                for i in 0..<min(bytes.count, 7) { key |= UInt64(bytes[i]) << (UInt64(i) * 8) }
+                return key
+            }
         }
     }
 
@@ -93,7 +123,12 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         storage.entries.reserveCapacity(elements.count)
         for (name, value) in elements {
             let value = TemplateValue(value)
-            if let index = storage.index(of: name) { storage.entries[index].value = value } else { storage.entries.append(.init(name: name, value: value)) }
+            let key = Storage.key(name)
+            if let index = storage.index(of: name, key: key) {
+                storage.entries[index].value = value
+            } else {
+                storage.entries.append(.init(name: name, value: value, key: key))
+            }
         }
         self.storage = storage
     }
@@ -107,10 +142,11 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         get { value(name)?.any }
         set {
             if !isKnownUniquelyReferenced(&storage) { storage = Storage(entries: storage.entries) }
-            if let index = storage.index(of: name) {
+            let key = Storage.key(name)
+            if let index = storage.index(of: name, key: key) {
                 if let newValue { storage.entries[index].value = TemplateValue(newValue) } else { storage.entries.remove(at: index) }
             } else if let newValue {
-                storage.entries.append(.init(name: name, value: TemplateValue(newValue)))
+                storage.entries.append(.init(name: name, value: TemplateValue(newValue), key: key))
             }
         }
     }

@@ -1,3 +1,4 @@
+import Bytes
 import Markdown
 
 /// Renders compiled templates with values: `TemplateObject`s (or `[String: Any]` dictionaries), arrays of them,
@@ -33,6 +34,8 @@ struct TemplateRenderer: Sendable {
     let names: [[String]]
     /// The first part of each name (`a` of `a.b`): read on every lookup, without copying the whole name.
     let firstNames: [String]
+    /// Their keys (`TemplateObject.Storage.key`), made once.
+    let firstKeys: [UInt64]
     let indentations: [[UInt8]]
     let overrideLists: [[Override]]
     /// Each template's range of ops, by index; `index` finds a template's index by name.
@@ -49,6 +52,7 @@ struct TemplateRenderer: Sendable {
         bytes = compiler.bytes
         names = compiler.names
         firstNames = compiler.names.map { $0.first ?? "" }
+        firstKeys = firstNames.map(TemplateObject.Storage.key)
         indentations = compiler.indentations
         overrideLists = compiler.overrideLists
         self.ranges = ranges
@@ -162,19 +166,18 @@ struct TemplateRenderer: Sendable {
 
     private func renderBytes(_ root: Frame, template name: String) -> [UInt8]? {
         guard let template = index[name] else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(16 * 1024)
+        let out = ByteBuffer(capacity: 16 * 1024)
         ops.withUnsafeBufferPointer { ops in
             bytes.withUnsafeBufferPointer { bytes in
                 firstNames.withUnsafeBufferPointer { firstNames in
-                    let runner = Runner(ops: ops, bytes: bytes, firstNames: firstNames, program: self)
+                    let runner = Runner(ops: ops, bytes: bytes, firstNames: firstNames, firstKeys: firstKeys, program: self)
                     var context = Context(stack: [root], indentation: [], overrides: [])
                     let range = ranges[template]
-                    runner.run(range.lowerBound, range.upperBound, &context, into: &out)
+                    runner.run(range.lowerBound, range.upperBound, &context, into: out)
                 }
             }
         }
-        return out
+        return out.bytes
     }
 
     /// A value on the context stack; objects and dictionaries are recognised once, when pushed, not at every
@@ -216,6 +219,12 @@ struct TemplateRenderer: Sendable {
             if let object { return object._withUnsafeGuaranteedRef { $0.value(name) } }
             return dictionary?[name].map(TemplateValue.init)
         }
+
+        /// The same, with the name's key made beforehand.
+        func value(_ name: String, key: UInt64) -> TemplateValue? {
+            if let object { return object._withUnsafeGuaranteedRef { $0.value(name, key: key) } }
+            return dictionary?[name].map(TemplateValue.init)
+        }
     }
 
     struct Context {
@@ -231,13 +240,14 @@ struct TemplateRenderer: Sendable {
         let ops: UnsafeBufferPointer<Op>
         let bytes: UnsafeBufferPointer<UInt8>
         let firstNames: UnsafeBufferPointer<String>
+        let firstKeys: [UInt64]
         let program: TemplateRenderer
 
         /// Renders `ops[start..<end]`.
-        func run(_ start: Int, _ end: Int, _ context: inout Context, into out: inout [UInt8]) {
+        func run(_ start: Int, _ end: Int, _ context: inout Context, into out: ByteBuffer) {
             if context.indentation.isEmpty {
                 var i = start
-                while i < end { i = step(i, &context, into: &out) }
+                while i < end { i = step(i, &context, into: out) }
                 return
             }
             // Inside an indented partial: every piece of output that starts a new line (within what this call
@@ -247,51 +257,51 @@ struct TemplateRenderer: Sendable {
             while i < end {
                 let before = out.count
                 let atLineStart = before > first && out[before - 1] == 0x0A && !(before - 1 > first && out[before - 2] == 0x0D)
-                i = step(i, &context, into: &out)
-                if atLineStart, out.count > before { out.insert(contentsOf: context.indentation, at: before) }
+                i = step(i, &context, into: out)
+                if atLineStart, out.count > before { context.indentation.withUnsafeBufferPointer { out.insert($0, at: before) } }
             }
         }
 
         /// Renders the op at `i` (with its body); returns the index of the next op at the same level.
-        private func step(_ i: Int, _ context: inout Context, into out: inout [UInt8]) -> Int {
+        private func step(_ i: Int, _ context: inout Context, into out: ByteBuffer) -> Int {
             switch ops[i] {
             case .text(let from, let to):
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+                out.append(UnsafeBufferPointer(rebasing: bytes[from..<to]))
                 return i + 1
             case .variable(let name, let escaped):
-                if let value = lookup(name, in: context.stack) { TemplateRenderer.write(value, escaped: escaped, into: &out) }
+                if let value = lookup(name, in: context.stack) { TemplateRenderer.write(value, escaped: escaped, into: out) }
                 return i + 1
             case .section(let name, let inverted, let end):
                 let value = lookup(name, in: context.stack)
                 if inverted {
-                    if TemplateRenderer.isFalsy(value) { run(i + 1, end, &context, into: &out) }
+                    if TemplateRenderer.isFalsy(value) { run(i + 1, end, &context, into: out) }
                     return end
                 }
                 guard let value else { return end }
                 switch value {
                 case .flag(let flag):
-                    if flag { run(i + 1, end, &context, into: &out) }
+                    if flag { run(i + 1, end, &context, into: out) }
                 case .objects(let list):
                     // The list keeps each item alive while it is on the stack.
                     withExtendedLifetime(list) {
-                        for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                        for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: out) } }
                     }
                 case .texts(let list):
-                    for item in list { withPushed(.value(.text(item)), &context) { run(i + 1, end, &$0, into: &out) } }
+                    for item in list { withPushed(.value(.text(item)), &context) { run(i + 1, end, &$0, into: out) } }
                 case .other(let other):
                     if let list = other as? [[String: Any]] {
-                        for item in list { withPushed(.dictionary(item), &context) { run(i + 1, end, &$0, into: &out) } }
+                        for item in list { withPushed(.dictionary(item), &context) { run(i + 1, end, &$0, into: out) } }
                     } else if let list = other as? [Any] {
-                        for item in list { withPushed(Frame(TemplateValue(item)), &context) { run(i + 1, end, &$0, into: &out) } }
+                        for item in list { withPushed(Frame(TemplateValue(item)), &context) { run(i + 1, end, &$0, into: out) } }
                     } else {
                         withExtendedLifetime(value) {
-                            withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                            withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: out) }
                         }
                     }
                 default:
                     // The frame holds the object unretained: `value` keeps it alive until the body is done.
                     withExtendedLifetime(value) {
-                        withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: &out) }
+                        withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: out) }
                     }
                 }
                 return end
@@ -302,7 +312,7 @@ struct TemplateRenderer: Sendable {
                 if indentation >= 0 { context.indentation += program.indentations[indentation] }
                 // The includer's own bodies come first: an outer template's override wins over an inner one.
                 if overrides >= 0 { context.overrides += program.overrideLists[overrides] }
-                run(range.lowerBound, range.upperBound, &context, into: &out)
+                run(range.lowerBound, range.upperBound, &context, into: out)
                 context.indentation = savedIndentation
                 context.overrides.removeLast(context.overrides.count - savedOverrides)
                 return i + 1
@@ -310,9 +320,9 @@ struct TemplateRenderer: Sendable {
                 let savedIndentation = context.indentation
                 if indentation >= 0 { context.indentation += program.indentations[indentation] }
                 if let override = context.overrides.first(where: { $0.name == name }) {
-                    run(override.start, override.end, &context, into: &out)
+                    run(override.start, override.end, &context, into: out)
                 } else {
-                    run(i + 1, end, &context, into: &out)
+                    run(i + 1, end, &context, into: out)
                 }
                 context.indentation = savedIndentation
                 return end
@@ -327,7 +337,7 @@ struct TemplateRenderer: Sendable {
 
         /// `a.b.c`: `a` is looked for from the innermost context outwards, `b` and `c` inside what was found.
         private func lookup(_ name: Int, in stack: [Frame]) -> TemplateValue? {
-            let first = firstNames[name]
+            let first = firstNames[name], key = firstKeys[name]
             if first == "." { return stack.last?.value }
             // Frames read in place, through a pointer: a buffer's subscript returns a copy of the frame (retaining
             // everything it holds), a pointer's is an address.
@@ -335,7 +345,7 @@ struct TemplateRenderer: Sendable {
                 guard let base = frames.baseAddress else { return nil }
                 var index = frames.count - 1
                 while index >= 0 {
-                    if let value = base[index][first] { return value }
+                    if let value = base[index].value(first, key: key) { return value }
                     index -= 1
                 }
                 return nil
@@ -366,25 +376,25 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    fileprivate static func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
+    fileprivate static func write(_ value: TemplateValue, escaped: Bool, into out: ByteBuffer) {
         var text: String
         switch value {
         case .text(let string): text = string
         case .bytes(let bytes):
             bytes.withUnsafeBufferPointer { bytes in
-                if escaped { escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
+                if escaped { escape(bytes, into: out) } else { out.append(bytes) }
             }
             return
         case .number(let number): text = String(number)
         default: text = String(describing: value.any)
         }
         text.withUTF8 { bytes in
-            if escaped { escape(bytes, into: &out) } else { out.append(contentsOf: bytes) }
+            if escaped { escape(bytes, into: out) } else { out.append(bytes) }
         }
     }
 
     /// As swift-mustache escapes, which is as `HTML.escape` does: & < > " and '.
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
         var copied = 0
         for index in 0..<bytes.count {
             let replacement: StaticString
@@ -396,10 +406,10 @@ struct TemplateRenderer: Sendable {
             case 0x27: replacement = "&#39;"
             default: continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            out.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            out.append(replacement)
             copied = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        out.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
     }
 }
