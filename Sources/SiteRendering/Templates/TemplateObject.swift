@@ -109,9 +109,6 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     private(set) var storage: Storage
 
-    var names: [String] { storage.entries.map(\.name) }
-    var values: [TemplateValue] { storage.entries.map(\.value) }
-
     public init() { storage = Storage() }
 
     init(storage: Storage) { self.storage = storage }
