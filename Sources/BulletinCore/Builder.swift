@@ -425,7 +425,7 @@ public struct Builder {
             guard reusable[key] != nil else { return false }
             count += 1
         }
-        return count > 0 && count == known.keys.filter { $0.hasPrefix(prefix) }.count
+        return count > 0 && count == known.keys.count { $0.hasPrefix(prefix) }
     }
 
     /// A content file's key, as messages name it (`Content/plans`).

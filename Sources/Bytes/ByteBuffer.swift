@@ -79,6 +79,27 @@ public final class ByteBuffer {
         used += 1
     }
 
+    /// `bytes` with & < > and " written as entities, and ' too when `apostrophe` (as swift-mustache escapes
+    /// page text; chart markup leaves it as it is).
+    public func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Bool) {
+        var copied = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            case 0x27 where apostrophe: replacement = "&#39;"
+            default: continue
+            }
+            append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            append(replacement)
+            copied = index + 1
+        }
+        append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+    }
+
     /// `bytes` inserted at `index` (at most `count`), what follows moved after them.
     public func insert(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) {
         precondition(index >= 0 && index <= count)

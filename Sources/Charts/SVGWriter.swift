@@ -73,23 +73,7 @@ final class SVGWriter {
 
     func escaped(_ text: String) {
         var text = text
-        text.withUTF8 { source in
-            var copied = 0
-            for index in 0..<source.count {
-                let replacement: StaticString
-                switch source[index] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                default: continue
-                }
-                put(UnsafeBufferPointer(rebasing: source[copied..<index]))
-                put(replacement)
-                copied = index + 1
-            }
-            put(UnsafeBufferPointer(rebasing: source[copied...]))
-        }
+        text.withUTF8 { buffer.appendEscaped($0, apostrophe: false) }
     }
 
     func raw(_ markup: String) { put(markup) }

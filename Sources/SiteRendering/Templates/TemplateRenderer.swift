@@ -215,10 +215,7 @@ struct TemplateRenderer: Sendable {
             return other ?? .other(())
         }
 
-        subscript(name: String) -> TemplateValue? {
-            if let object { return object._withUnsafeGuaranteedRef { $0.value(name) } }
-            return dictionary?[name].map(TemplateValue.init)
-        }
+        subscript(name: String) -> TemplateValue? { value(name, key: TemplateObject.Storage.key(name)) }
 
         /// The same, with the name's key made beforehand.
         func value(_ name: String, key: UInt64) -> TemplateValue? {
@@ -377,39 +374,19 @@ struct TemplateRenderer: Sendable {
     }
 
     fileprivate static func write(_ value: TemplateValue, escaped: Bool, into out: ByteBuffer) {
-        var text: String
-        switch value {
-        case .text(let string): text = string
-        case .bytes(let bytes):
-            bytes.withUnsafeBufferPointer { bytes in
-                if escaped { escape(bytes, into: out) } else { out.append(bytes) }
-            }
-            return
-        case .number(let number): text = String(number)
-        default: text = String(describing: value.any)
-        }
-        text.withUTF8 { bytes in
+        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
             if escaped { escape(bytes, into: out) } else { out.append(bytes) }
+        }
+        switch value {
+        case .text(var text): text.withUTF8(put)
+        case .bytes(let bytes): bytes.withUnsafeBufferPointer(put)
+        case .number(let number): var text = String(number); text.withUTF8(put)
+        default: var text = String(describing: value.any); text.withUTF8(put)
         }
     }
 
     /// As swift-mustache escapes, which is as `HTML.escape` does: & < > " and '.
     static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
-        var copied = 0
-        for index in 0..<bytes.count {
-            let replacement: StaticString
-            switch bytes[index] {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            default: continue
-            }
-            out.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            out.append(replacement)
-            copied = index + 1
-        }
-        out.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+        out.appendEscaped(bytes, apostrophe: true)
     }
 }
