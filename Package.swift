@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The Markdown engine: Debian's libcmark-gfm with its GFM extensions.
@@ -35,7 +37,8 @@ let package = Package(
         .target(name: "Model", swiftSettings: releaseSettings),
         .target(
             name: "ContentLoading",
-            dependencies: ["Model", "Markdown", "Diagnostics", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Model", "Markdown", "Diagnostics", .product(name: "Yams", package: "Yams"),
+                           .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: releaseSettings
         ),
         .target(
@@ -43,6 +46,7 @@ let package = Package(
             dependencies: [
                 "Model", "Markdown", "Diagnostics", "Charts", "Bytes",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: releaseSettings
         ),

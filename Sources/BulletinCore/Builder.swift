@@ -39,8 +39,7 @@ public struct Builder {
         public var plans: Int = 0
         public var pages: Int = 0
         public var indicators: Int = 0
-        /// Plans whose files were read this time (the others were unchanged and taken from the last build's
-        /// outlines).
+        /// Plans whose files were read this time.
         public var plansRead: Int = 0
         /// Outputs rendered this time (the others were unchanged since the last build).
         public var rendered: Int = 0
@@ -94,15 +93,12 @@ public struct Builder {
         let outputURL = url(options.output)
         // The last build's records and the sources' sizes and times are read side by side (each takes tens of
         // milliseconds on a large site, which is much of a small rebuild).
-        let loadedManifest = Mutex<Manifest?>(nil), loadedOutlines = Mutex<PlanOutlines?>(nil), loadedFiles = Mutex<SourceFiles?>(nil)
+        let loadedManifest = Mutex<Manifest?>(nil), loadedFiles = Mutex<SourceFiles?>(nil)
         let full = options.full, sourceFolders = [(url(options.content), options.content), (url(options.templates), options.templates)]
-        DispatchQueue.concurrentPerform(iterations: 3) { job in
-            switch job {
-            case 0:
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
                 if !full { loadedManifest.withLock { $0 = Manifest.load(for: outputURL) } }
-            case 1:
-                if !full { loadedOutlines.withLock { $0 = PlanOutlines.load(for: outputURL, generator: Self.generatorIdentity) } }
-            default:
+            } else {
                 loadedFiles.withLock { $0 = SourceFiles(sourceFolders) }
             }
         }
@@ -124,23 +120,10 @@ public struct Builder {
             report.timings = clock.laps
             return report
         }
-        // Plans whose files are unchanged are taken from the outlines the last build kept, not read again.
-        let outlines = previous == nil ? nil : loadedOutlines.withLock { $0 }
-        var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines)
-        guard var prepared else { report.timings = clock.laps; return report }
-
-        var (fingerprints, stale, covered) = staleOutputs(prepared, previous: previous, present: present)
-        // A page of an outlined plan has to be rendered after all (its file is gone, a template changed): read
-        // those plans in full.
-        let needed = Set(stale.compactMap(SiteRenderer.planSlug(ofOutput:))).intersection(prepared.outlined)
-        if !needed.isEmpty {
-            clock.lap("compare with last build")
-            let (again, againReport) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles, outlines: outlines, reading: needed)
-            report = againReport
-            guard let again else { report.timings = clock.laps; return report }
-            prepared = again
-            (fingerprints, stale, covered) = staleOutputs(prepared, previous: previous, present: present)
-        }
+        // Every plan is read: the progress, department and data pages are made from all of them.
+        var (prepared, report) = prepare(&clock, known: previous?.sources ?? [:], files: sourceFiles)
+        guard let prepared else { report.timings = clock.laps; return report }
+        let (fingerprints, stale, covered) = staleOutputs(prepared, previous: previous, present: present)
         // Which output each rendered file belongs to (a page's chart file belongs to the page).
         var owner: [String: String] = [:]
         owner.reserveCapacity(stale.count * 2)
@@ -221,26 +204,11 @@ public struct Builder {
         do {
             let summary = try publisher.finish(gone: gone, keeping: keep)
             clock.lap("publish")
-            // The manifest (with folder times, taken once every file is in place: the next build trusts folders
-            // that kept theirs) and the plan outlines are saved side by side, on two cores.
-            let failures = Mutex<[Error]>([])
-            let prepared = prepared, finished = manifest
-            try FileManager.default.createDirectory(at: Manifest.location(for: outputURL).deletingLastPathComponent(),
-                                                    withIntermediateDirectories: true)
-            DispatchQueue.concurrentPerform(iterations: 2) { job in
-                do {
-                    if job == 0 {
-                        var manifest = finished
-                        manifest.folders = OutputPresence.folderTimes(root: outputURL.path, outputs: manifest.outputs.keys)
-                        try manifest.save(for: outputURL)
-                    } else {
-                        try prepared.outlines(previous: outlines).save(for: outputURL)
-                    }
-                } catch {
-                    failures.withLock { $0.append(error) }
-                }
-            }
-            if let failure = failures.withLock({ $0.first }) { throw failure }
+            // The manifest, with folder times taken once every file is in place: the next build trusts folders that
+            // kept theirs.
+            var saved = manifest
+            saved.folders = OutputPresence.folderTimes(root: outputURL.path, outputs: saved.outputs.keys)
+            try saved.save(for: outputURL)
             report.written = summary.written
             report.unchanged = summary.unchanged
             report.removed = summary.removed
@@ -258,26 +226,8 @@ public struct Builder {
         var renderer: SiteRenderer
         var outputs: [PlannedOutput]
         var inputs: [String: UInt64]
-        /// Folder names of the plans taken from the last build's outlines.
-        var outlined: Set<String> = []
-        /// Each plan's problems, by folder name.
-        var planDiagnostics: [String: [Diagnostic]] = [:]
         /// The key prefix of the plan folders (`Content/plans`).
         var plansFolder: String = ""
-
-        /// Outlines of this build's plans, for the next one.
-        func outlines(previous: PlanOutlines?) -> PlanOutlines {
-            let folderFingerprints = PlanOutlines.folderFingerprints(under: plansFolder, in: inputs)
-            var result = PlanOutlines(generator: Builder.generatorIdentity, plans: [:])
-            for plan in renderer.site.plans {
-                if outlined.contains(plan.slug), let old = previous?.plans[plan.slug] {
-                    result.plans[plan.slug] = old
-                } else if let fingerprint = folderFingerprints[plan.slug] {
-                    result.plans[plan.slug] = .init(plan, fingerprint: fingerprint, warnings: planDiagnostics[plan.slug] ?? [])
-                }
-            }
-            return result
-        }
 
         /// The hash every fingerprint starts from: the generator's identity.
         static let start: StableHash = {
@@ -358,33 +308,19 @@ public struct Builder {
         return (fingerprints, stale, covered.withLock { $0 })
     }
 
-    /// Load, check content and templates, and list the outputs with their inputs. With `outlines`, plans whose
-    /// folder is unchanged since they were outlined are taken from there, except those named in `reading`.
-    private func prepare(_ clock: inout Stopwatch, known: [String: Manifest.Source] = [:], files: SourceFiles? = nil,
-                         outlines: PlanOutlines? = nil, reading: Set<String> = []) -> (Prepared?, Report) {
+    /// Load, check content and templates, and list the outputs with their inputs.
+    private func prepare(_ clock: inout Stopwatch, known: [String: Manifest.Source] = [:], files: SourceFiles? = nil) -> (Prepared?, Report) {
         var diagnostics: [Diagnostic] = []
         // Fingerprints of files whose size and time are as the last build saw them are taken from it.
         var reusable: [String: UInt64] = [:]
-        var changedFolders = Set<String>()
         let plansFolder = key("plans")
         if let files {
             for (key, file) in files.files {
-                if let old = known[key], old.size == file.size, old.modified == file.modified {
-                    reusable[key] = old.hash
-                } else if let folder = Self.folder(of: key, under: plansFolder) {
-                    changedFolders.insert(folder)
-                }
-            }
-        }
-        var reused: [String: (plan: Plan, warnings: [Diagnostic])] = [:]
-        if let outlines {
-            let current = PlanOutlines.folderFingerprints(under: plansFolder, in: reusable)
-            for (name, outline) in outlines.plans where !changedFolders.contains(name) && !reading.contains(name) {
-                if current[name] == outline.fingerprint { reused[name] = (outline.plan, outline.warnings) }
+                if let old = known[key], old.size == file.size, old.modified == file.modified { reusable[key] = old.hash }
             }
         }
         let loaded = ContentLoader(root: url(options.content), displayRoot: options.content, knownFingerprints: reusable,
-                                   reusedPlans: reused, listedFiles: files?.relativePaths.first).load()
+                                   listedFiles: files?.relativePaths.first).load()
         diagnostics += loaded.diagnostics
         clock.lap("load")
         let templates = TemplateSet.load(from: url(options.templates), displayFolder: options.templates, diagnostics: &diagnostics)
@@ -407,12 +343,11 @@ public struct Builder {
         let outputs = renderer.plannedOutputs()
         clock.lap("list outputs")
         report.plans = site.plans.count
-        report.plansRead = site.plans.count - reused.count
+        report.plansRead = site.plans.count
         report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }
         report.pages = outputs.filter { $0.path.hasSuffix(".html") }.count
         let inputs = loaded.inputs.merging(templates.fingerprints) { a, _ in a }
-        return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs, outlined: Set(reused.keys),
-                         planDiagnostics: loaded.planDiagnostics, plansFolder: plansFolder), report)
+        return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs, plansFolder: plansFolder), report)
     }
 
     /// Whether every file of the templates folder is as the last build recorded it, and no file came or went.

@@ -28,10 +28,11 @@ public enum ChartStyle {
     .chart .c-point-main { fill: var(--chart-main); stroke: var(--chart-bg); stroke-width: 1.5; }
     .chart .c-point-base { fill: var(--chart-bg); stroke: var(--chart-base); stroke-width: 2.5; }
     .chart .c-dot { fill: var(--chart-main); stroke: var(--chart-bg); stroke-width: 1.5; }
+    .chart .c-elapsed { stroke: var(--chart-text); stroke-width: 2; }
     @media (forced-colors: active) {
       .chart text, .chart .c-muted { fill: CanvasText; }
       .chart .c-grid { stroke: GrayText; }
-      .chart .c-axis, .chart .c-target-line, .chart .c-line-path, .chart .c-hatch-line { stroke: CanvasText; }
+      .chart .c-axis, .chart .c-elapsed, .chart .c-target-line, .chart .c-line-path, .chart .c-hatch-line { stroke: CanvasText; }
       .chart .c-bar-base { fill: GrayText; }
       .chart .c-bar-main, .chart .c-point-main, .chart .c-dot { fill: Highlight; stroke: Canvas; }
       .chart .c-line-main { stroke: Highlight; }

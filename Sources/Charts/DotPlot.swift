@@ -1,13 +1,21 @@
-/// A plan at a glance: every indicator on one chart as its latest figure's share of the target (a dot per
-/// indicator, a line at 100%). Rows follow the plan's order; the table beside it links to each indicator.
+/// A plan at a glance: every indicator on one chart as the share of the way from its base to its target that it
+/// has covered (a dot per indicator, a line at 100 %), with a tick at the share of the time that has passed.
+/// An indicator with no figure after its base says so in words instead of a dot at 0. Rows follow the plan's
+/// order; the table beside it links to each indicator.
 public enum DotPlot {
     public struct Row: Sendable, Equatable {
         public var label: String
-        /// The latest figure as a share of the target: 1 is the target reached.
-        public var share: Double
-        public init(label: String, share: Double) {
+        /// The share of the way covered: 0 at the base, 1 at the target; nil when there is no figure to tell.
+        public var share: Double?
+        /// The share of the time from the base year to the target year that has passed.
+        public var elapsed: Double?
+        /// What to write instead of a dot when `share` is nil.
+        public var missing: String
+        public init(label: String, share: Double?, elapsed: Double? = nil, missing: String = "暂无报告数值") {
             self.label = label
             self.share = share
+            self.elapsed = elapsed
+            self.missing = missing
         }
     }
 
@@ -23,16 +31,24 @@ public enum DotPlot {
     static func percent(_ share: Double) -> String { ChineseNumbers.plain(share * 100) + "%" }
 
     public static func make(_ input: Input, id: String, standalone: Bool = false) -> Chart {
-        let description = input.title + "：" + input.rows.map { "\($0.label)\(percent($0.share))" }.joined(separator: "；") + "。"
+        let description = input.title + "：" + input.rows.map { row in
+            guard let share = row.share else { return row.label + row.missing }
+            return "\(row.label)完成进度\(percent(share))" + (row.elapsed.map { "，时间进度\(percent($0))" } ?? "")
+        }.joined(separator: "；") + "。"
         let (compact, compactLayout) = draw(input, description: description, id: id + "-c", width: .compact, standalone: standalone)
         let (wide, wideLayout) = draw(input, description: description, id: id + "-w", width: .wide, standalone: standalone)
-        let reached = input.rows.filter { $0.share >= 1 }.count
-        var takeaway = "\(input.rows.count)项指标中，" + (reached == 0 ? "尚无一项达到目标值" : "\(reached)项已达到目标值")
-        if let closest = input.rows.filter({ $0.share < 1 }).max(by: { $0.share < $1.share }), closest.share > 0 {
-            takeaway += "；\(closest.label)最接近目标（\(percent(closest.share))）"
+        let known = input.rows.filter { $0.share != nil }
+        let reached = known.count { $0.share! >= 1 }
+        let ahead = known.count { row in row.share! < 1 && row.elapsed.map { row.share! >= $0 } ?? false }
+        var takeaway = "\(input.rows.count)项指标中，"
+        if known.isEmpty {
+            takeaway += "尚无一项有基期之后的报告数值"
+        } else {
+            takeaway += "\(known.count)项有进度数据：\(reached)项已达到目标"
+            if ahead > 0 { takeaway += "，\(ahead)项完成进度不低于时间进度" }
         }
-        let zeros = input.rows.filter { $0.share == 0 }.count
-        if zeros > 0 { takeaway += "；\(zeros)项起点为0" }
+        let missing = input.rows.count - known.count
+        if missing > 0, !known.isEmpty { takeaway += "；\(missing)项暂无报告数值" }
         takeaway += "。"
         return Chart(takeaway: takeaway, description: description, compact: compact, wide: wide,
                      compactLayout: compactLayout, wideLayout: wideLayout)
@@ -44,12 +60,16 @@ public enum DotPlot {
         var layout = ChartLayout(width: W, height: 0, plot: Rect(x: 0, y: 0, width: W, height: 0))
         let labelColumn = width == .compact ? 0 : min(W * 0.4, (input.rows.map { TextMeasure.width($0.label, fontSize: labelFont) }.max() ?? 0) + 10)
         let valueRoom = TextMeasure.width("100%", fontSize: font) + 10
-        let largest = max(1, input.rows.map(\.share).filter(\.isFinite).max() ?? 1)
-        let axis = ValueAxis(values: [0, largest * 100], unit: "%", range: (labelColumn + 6, W - valueRoom), tickCount: width == .compact ? 4 : 5)
+        let shares = input.rows.compactMap(\.share).filter(\.isFinite)
+        let largest = max(1, shares.max() ?? 1), smallest = min(0, shares.min() ?? 0)
+        let axis = ValueAxis(values: [smallest * 100, largest * 100], unit: "%", range: (labelColumn + 6, W - valueRoom), tickCount: width == .compact ? 4 : 5)
         let x = axis.scale
         var y = font + 6.0
         let top = y
-        layout.labels.append(svg.text("目标值 100%", x: min(x(100), W - TextMeasure.width("目标值 100%", fontSize: font) / 2), y: font + 2, size: font, anchor: .middle, className: "c-muted"))
+        layout.labels.append(svg.text("目标 100%", x: min(x(100), W - TextMeasure.width("目标 100%", fontSize: font) / 2), y: font + 2, size: font, anchor: .middle, className: "c-muted"))
+        if input.rows.contains(where: { $0.elapsed != nil }) {
+            layout.labels.append(svg.text("短竖线：时间进度", x: x(0), y: font + 2, size: font, className: "c-muted"))
+        }
         y += 4
         let rowsBody = SVGWriter()
         for row in input.rows {
@@ -73,16 +93,23 @@ public enum DotPlot {
                 dotY = y + rowHeight / 2
                 y += rowHeight
             }
-            let share = row.share.isFinite ? row.share : 0
-            let cx = x(share * 100)
+            if let elapsed = row.elapsed, elapsed.isFinite {
+                let ex = x(min(max(elapsed, smallest), largest) * 100)
+                rowsBody.line(ex, dotY - 8, ex, dotY + 8, className: "c-elapsed")
+            }
+            guard let value = row.share, value.isFinite else {
+                layout.labels.append(rowsBody.text(row.missing, x: x(0) + 6, y: dotY + font * 0.36, size: font, className: "c-muted"))
+                continue
+            }
+            let cx = x(value * 100)
             rowsBody.line(x(0), dotY, cx, dotY, className: "c-grid")
-            if share >= 1 {
+            if value >= 1 {
                 rowsBody.diamond(cx, dotY, 6, className: "c-target-mark")
             } else {
                 rowsBody.circle(cx, dotY, 5, className: "c-dot")
             }
             layout.marks.append(Rect(x: cx - 6, y: dotY - 6, width: 12, height: 12))
-            layout.labels.append(rowsBody.text(percent(share), x: cx + 9, y: dotY + font * 0.36, size: font, className: "c-strong"))
+            layout.labels.append(rowsBody.text(percent(value), x: min(cx + 9, W - valueRoom + 4), y: dotY + font * 0.36, size: font, className: "c-strong"))
         }
         svg.raw("<g aria-hidden=\"true\">")
         svg.line(x(100), top, x(100), y, className: "c-target-line")

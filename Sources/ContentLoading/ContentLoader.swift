@@ -15,19 +15,14 @@ public struct ContentLoader: Sendable {
     /// Fingerprints known to be current (the file has not changed since they were computed), by key.
     public let knownFingerprints: [String: UInt64]
 
-    /// Plans not to read, by folder name, with the warnings reading them gave: their files are unchanged since
-    /// a build that read them (see `Builder`).
-    public let reusedPlans: [String: (plan: Plan, warnings: [Diagnostic])]
-
     /// The files under `root`, relative to it, when the caller has just listed them (the folder is not walked again).
     public let listedFiles: [String]?
 
     public init(root: URL, displayRoot: String? = nil, knownFingerprints: [String: UInt64] = [:],
-                reusedPlans: [String: (plan: Plan, warnings: [Diagnostic])] = [:], listedFiles: [String]? = nil) {
+                listedFiles: [String]? = nil) {
         self.root = root
         self.displayRoot = displayRoot ?? root.path
         self.knownFingerprints = knownFingerprints
-        self.reusedPlans = reusedPlans
         self.listedFiles = listedFiles
     }
 
@@ -37,20 +32,16 @@ public struct ContentLoader: Sendable {
         public var diagnostics: [Diagnostic]
         /// A fingerprint of every file in the content folder, by the path messages use: what the site was built from.
         public var inputs: [String: UInt64] = [:]
-        /// The problems of each plan, by folder name.
-        public var planDiagnostics: [String: [Diagnostic]] = [:]
     }
 
     public func load() -> Result {
         var diagnostics: [Diagnostic] = []
         let config = loadSiteConfig(&diagnostics)
-        var planDiagnostics: [String: [Diagnostic]] = [:]
-        let plans = loadPlans(&diagnostics, byPlan: &planDiagnostics)
+        let plans = loadPlans(&diagnostics)
         let releases = loadReleases(&diagnostics)
         let sorted = diagnostics.sortedByLocation()
         guard let config, !sorted.hasErrors else { return Result(site: nil, diagnostics: sorted) }
-        return Result(site: Site(config: config, plans: plans, releases: releases), diagnostics: sorted, inputs: fingerprints(),
-                      planDiagnostics: planDiagnostics)
+        return Result(site: Site(config: config, plans: plans, releases: releases), diagnostics: sorted, inputs: fingerprints())
     }
 
     /// `releases/*.md`: dated notes of what the bulletin published. The folder is optional.
@@ -106,13 +97,20 @@ public struct ContentLoader: Sendable {
         let organisation = reader.string("organisation", required: true, &diagnostics)
         let description = reader.string("description", &diagnostics)
         let footer = reader.string("footer", &diagnostics)
+        let siteURL = reader.string("url", &diagnostics)
+        if let siteURL, !(SourceURL.isAcceptable(siteURL)) {
+            diagnostics.append(.error(at: reader.location(of: "url"), "`url` `\(siteURL)` is not an http or https address",
+                                      hint: "write the address the site is published at, e.g. `url: https://tjj.example.gov.cn/bulletin/`"))
+        }
+        let asOf = reader.int("as_of", range: 1900...2200, &diagnostics)
         let language = reader.string("language", &diagnostics)
         reader.reportUnknownKeys(&diagnostics)
         guard let title, let organisation else { return nil }
-        return SiteConfig(title: title, organisation: organisation, description: description ?? "", footer: footer, language: language ?? "zh-CN")
+        return SiteConfig(title: title, organisation: organisation, description: description ?? "", footer: footer, language: language ?? "zh-CN",
+                          url: siteURL.flatMap { SourceURL.isAcceptable($0) ? $0 : nil }, asOf: asOf)
     }
 
-    private func loadPlans(_ diagnostics: inout [Diagnostic], byPlan: inout [String: [Diagnostic]]) -> [Plan] {
+    private func loadPlans(_ diagnostics: inout [Diagnostic]) -> [Plan] {
         let plansURL = root.appendingPathComponent("plans")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: plansURL.path) else {
             diagnostics.append(.error(at: SourceLocation(file: display("plans")), "the content folder has no plans/ folder",
@@ -128,19 +126,14 @@ public struct ContentLoader: Sendable {
         let results = Mutex([(Plan?, [Diagnostic])?](repeating: nil, count: folders.count))
         DispatchQueue.concurrentPerform(iterations: folders.count) { index in
             let name = folders[index]
-            if let reused = reusedPlans[name] {
-                results.withLock { $0[index] = (reused.plan, reused.warnings) }
-                return
-            }
             var problems: [Diagnostic] = []
             let plan = PlanLoader(folder: plansURL.appendingPathComponent(name), slug: name, displayFolder: display("plans/" + name)).load(&problems)
             results.withLock { $0[index] = (plan, problems) }
         }
         var plans: [Plan] = []
-        for (index, result) in results.withLock({ $0 }).enumerated() {
+        for result in results.withLock({ $0 }) {
             guard let (plan, problems) = result else { continue }
             diagnostics += problems
-            byPlan[folders[index]] = problems
             if let plan { plans.append(plan) }
         }
         if plans.isEmpty, !diagnostics.hasErrors {

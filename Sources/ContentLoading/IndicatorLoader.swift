@@ -91,6 +91,7 @@ struct IndicatorLoader {
         let partOf = readPartOf(r.value("part_of"), document, label, &diagnostics)
         let reported = readReported(&r, document, label, &diagnostics)
         let definition = r.string("definition", &diagnostics)
+        let manual = readManualProgress(r.value("progress"), document, label, &diagnostics)
         r.reportUnknownKeys(&diagnostics)
 
         guard let id else { return nil }
@@ -103,7 +104,8 @@ struct IndicatorLoader {
         }
         let indicator = Indicator(id: id, name: name, unit: unit, sectionID: section, tableID: table ?? IndicatorTable.defaultID,
                                   attribute: attribute, direction: direction ?? .increase, baseline: baseline,
-                                  targets: targets, partOf: partOf, reported: reported, definition: definition)
+                                  targets: targets, partOf: partOf, reported: reported, definition: definition,
+                                  manualProgress: manual)
         return (indicator, r.location(of: "id"))
     }
 
@@ -162,16 +164,57 @@ struct IndicatorLoader {
             guard var v = MappingReader(node, in: document, what: "reported value of \(label)", diagnostics: &diagnostics) else { continue }
             let year = v.int("year", required: true, range: 1900...2200, &diagnostics)
             let value = v.figure("value", required: true, &diagnostics)
-            let source = v.string("source", required: true, &diagnostics)
+            let source = readSource(&v, document, label, &diagnostics)
+            let note = v.string("note", &diagnostics)
             v.reportUnknownKeys(&diagnostics)
             if let year, let value, let source {
                 if values.contains(where: { $0.year == year }) {
-                    diagnostics.append(.error(at: v.location(of: "year"), "\(label) has two reported values for \(year)"))
+                    diagnostics.append(.error(at: v.location(of: "year"), "\(label) has two reported values for \(year)",
+                                              hint: "keep one figure per year; a revised figure replaces the old one, with a note"))
                     continue
                 }
-                values.append(ReportedValue(year: year, value: value, source: source))
+                values.append(ReportedValue(year: year, value: value, source: source, note: note))
             }
         }
         return values.sorted { $0.year < $1.year }
+    }
+
+    /// `source:` as one line of text (the title), or as a mapping with publisher, title, url, published and repost.
+    private func readSource(_ v: inout MappingReader, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> DataSource? {
+        guard let node = v.value("source") else {
+            v.missing("source", &diagnostics)
+            return nil
+        }
+        if node.mapping == nil {
+            return v.string("source", required: true, &diagnostics).map { DataSource(title: $0) }
+        }
+        guard var s = MappingReader(node, in: document, what: "source of a reported value of \(label)", diagnostics: &diagnostics) else { return nil }
+        let title = s.string("title", required: true, &diagnostics)
+        let publisher = s.string("publisher", &diagnostics)
+        let url = s.string("url", &diagnostics)
+        let published = s.date("published", &diagnostics)
+        let repost = s.bool("repost", &diagnostics)
+        s.reportUnknownKeys(&diagnostics)
+        if let url, !SourceURL.isAcceptable(url) {
+            diagnostics.append(.error(at: s.location(of: "url"), "the source address `\(url)` is not an http or https address",
+                                      hint: "write the page's full address, starting with https:// or http://"))
+            return nil
+        }
+        return title.map { DataSource(publisher: publisher, title: $0, url: url, published: published, repost: repost ?? false) }
+    }
+
+    /// `progress: { status: 基本符合预期, reason: … }`: a status set by hand.
+    private func readManualProgress(_ node: YAMLNode?, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> ManualProgress? {
+        guard let node, var p = MappingReader(node, in: document, what: "progress of \(label)", diagnostics: &diagnostics) else { return nil }
+        let status = p.string("status", required: true, &diagnostics)
+        let reason = p.string("reason", required: true, &diagnostics)
+        p.reportUnknownKeys(&diagnostics)
+        guard let status, let reason else { return nil }
+        guard let known = ProgressStatus(named: status) else {
+            let words = ProgressStatus.allCases.map(\.label).joined(separator: "、")
+            diagnostics.append(.error(at: p.location(of: "status"), "`\(status)` is not a progress status", hint: "use one of \(words)"))
+            return nil
+        }
+        return ManualProgress(status: known, reason: reason)
     }
 }

@@ -21,6 +21,7 @@ struct PlanLoader {
                                     period: Period(start: 0, end: 0), order: 0, sources: [])
         plan.sourceFolder = displayFolder
         plan.sections = loadSections(&diagnostics)
+        plan.tasks = plan.sections.flatMap { TaskExtractor.tasks(inSectionBody: $0.body, sectionID: $0.id, region: plan.region) }
         let indicatorsURL = folder.appendingPathComponent("indicators.yaml")
         var locations = IndicatorLoader.Locations()
         if FileManager.default.fileExists(atPath: indicatorsURL.path) {
@@ -28,6 +29,12 @@ struct PlanLoader {
             plan.tables = loaded.tables
             plan.indicators = loaded.indicators
             locations = loaded.locations
+        }
+        let reportedURL = folder.appendingPathComponent("reported.csv")
+        if FileManager.default.fileExists(atPath: reportedURL.path) {
+            mergeReported(ReportedCSV(url: reportedURL, displayPath: displayFolder + "/reported.csv")
+                .load(indicators: Set(plan.indicators.map(\.id)).union(locations.rejected), period: plan.period, &diagnostics),
+                into: &plan, &diagnostics)
         }
         PlanChecker(plan: plan, indicatorFile: displayFolder + "/indicators.yaml", locations: locations).check(&diagnostics)
         let errorsAfter = diagnostics.filter { $0.severity == .error }.count
@@ -115,6 +122,22 @@ struct PlanLoader {
             }
             return scalar.trimmingSpaces()
         }
+    }
+
+    /// Adds the spreadsheet's figures to the indicators; a year that `indicators.yaml` reports too is an error.
+    private func mergeReported(_ rows: [ReportedCSV.Row], into plan: inout Plan, _ diagnostics: inout [Diagnostic]) {
+        var index: [String: Int] = [:]
+        for (i, indicator) in plan.indicators.enumerated() { index[indicator.id] = i }
+        for row in rows {
+            guard let i = index[row.indicator] else { continue }
+            if plan.indicators[i].reported.contains(where: { $0.year == row.value.year }) {
+                diagnostics.append(.error(at: row.location, "`\(row.indicator)` already has a reported figure for \(row.value.year) in indicators.yaml",
+                                          hint: "keep each figure in one place: the `reported:` list or reported.csv"))
+                continue
+            }
+            plan.indicators[i].reported.append(row.value)
+        }
+        for i in plan.indicators.indices { plan.indicators[i].reported.sort { $0.year < $1.year } }
     }
 
     private func loadSections(_ diagnostics: inout [Diagnostic]) -> [Section] {

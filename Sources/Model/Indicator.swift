@@ -79,15 +79,51 @@ public struct Target: Sendable, Equatable {
     }
 }
 
+/// Where a reported figure comes from: who states it, in which page or document, read where, published when.
+public struct DataSource: Sendable, Equatable {
+    /// Who states the figure (重庆市统计局, 华龙网); nil when the page does not say.
+    public var publisher: String?
+    /// The title of the page or document, as written.
+    public var title: String
+    /// The address it was read at, when known.
+    public var url: String?
+    public var published: CalendarDate?
+    /// The page read is a repost or mirror, not the publisher's own.
+    public var repost: Bool
+
+    public init(publisher: String? = nil, title: String, url: String? = nil, published: CalendarDate? = nil, repost: Bool = false) {
+        self.publisher = publisher
+        self.title = title
+        self.url = url
+        self.published = published
+        self.repost = repost
+    }
+}
+
+/// A figure reported for a year (实际完成), with its source.
 public struct ReportedValue: Sendable, Equatable {
     public var year: Int
     public var value: Figure
-    public var source: String
+    public var source: DataSource
+    /// 口径 changes, 初步数, 修订, unit conversions.
+    public var note: String?
 
-    public init(year: Int, value: Figure, source: String) {
+    public init(year: Int, value: Figure, source: DataSource, note: String? = nil) {
         self.year = year
         self.value = value
         self.source = source
+        self.note = note
+    }
+}
+
+/// A status an office sets by hand (a qualitative target, 保持在合理区间), with its reason.
+public struct ManualProgress: Sendable, Equatable {
+    public var status: ProgressStatus
+    public var reason: String
+
+    public init(status: ProgressStatus, reason: String) {
+        self.status = status
+        self.reason = reason
     }
 }
 
@@ -141,11 +177,14 @@ public struct Indicator: Sendable, Equatable {
     public var reported: [ReportedValue]
     /// What the indicator measures, where the plan or a named source defines it.
     public var definition: String?
+    /// A status set by hand; nil when the progress method judges it.
+    public var manualProgress: ManualProgress?
 
     public init(
         id: String, name: String, unit: String, sectionID: String, tableID: String = IndicatorTable.defaultID,
         attribute: IndicatorAttribute? = nil, direction: Direction = .increase, baseline: Observation? = nil,
-        targets: [Target], partOf: PartOf? = nil, reported: [ReportedValue] = [], definition: String? = nil
+        targets: [Target], partOf: PartOf? = nil, reported: [ReportedValue] = [], definition: String? = nil,
+        manualProgress: ManualProgress? = nil
     ) {
         self.id = id
         self.name = name
@@ -159,6 +198,7 @@ public struct Indicator: Sendable, Equatable {
         self.partOf = partOf
         self.reported = reported
         self.definition = definition
+        self.manualProgress = manualProgress
     }
 
     /// The last target the plan sets.

@@ -24,6 +24,8 @@ public struct Plan: Sendable {
     public var tables: [IndicatorTable]
     /// In the plan's order.
     public var indicators: [Indicator]
+    /// The numbered tasks of every section, with the offices each note names, in the plan's order.
+    public var tasks: [PlanTask] = []
 
     public init(
         slug: String, title: String, shortTitle: String, type: String, region: String, issuer: String,

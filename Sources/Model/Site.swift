@@ -20,12 +20,27 @@ public struct SiteConfig: Sendable, Equatable {
     public var footer: String?
     /// BCP 47 language of the content; the site is written for zh-CN.
     public var language: String
+    /// The address the site is published at (`https://…/`), for the sitemap and the feed; nil when not known, and
+    /// then those are left out rather than given a made-up host.
+    public var url: String?
+    /// The bulletin year: the last year the bulletin reports on. Target years up to it have passed.
+    public var asOf: Int?
 
-    public init(title: String, organisation: String, description: String, footer: String? = nil, language: String = "zh-CN") {
+    public init(title: String, organisation: String, description: String, footer: String? = nil, language: String = "zh-CN",
+                url: String? = nil, asOf: Int? = nil) {
+        self.url = url.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.asOf = asOf
         self.title = title
         self.organisation = organisation
         self.description = description
         self.footer = footer
         self.language = language
+    }
+}
+
+extension Plan {
+    /// The progress of every indicator, in the plan's order.
+    public func progress(asOf: Int?) -> [Assessment] {
+        indicators.map { ProgressMethod.assess($0, period: period, asOf: asOf) }
     }
 }

@@ -37,13 +37,26 @@ enum ChartViews {
     }
 
     /// The figures of one indicator by year: base, reports, targets.
+    /// 华龙网《…》（2023-03-31；转载页）
+    static func sourceText(_ source: DataSource) -> String {
+        var text = source.publisher.map { $0 + "：" } ?? ""
+        text += source.title
+        var notes: [String] = []
+        if let date = source.published { notes.append(date.iso) }
+        if source.repost { notes.append("转载页") }
+        if !notes.isEmpty { text += "（" + notes.joined(separator: "；") + "）" }
+        return text
+    }
+
     static func indicatorTable(_ indicator: Indicator) -> TemplateObject {
         var rows: [[(text: String, url: String?)]] = []
-        if let base = indicator.baseline {
-            rows.append([("\(base.year)年", nil), ("基期", nil), (base.value?.text ?? "原文未列", nil), ("", nil)])
+        let reportedBase = indicator.baseline.flatMap { base in base.value == nil ? indicator.reported.first { $0.year == base.year } : nil }
+        if let base = indicator.baseline, reportedBase == nil {
+            rows.append([("\(base.year)年", nil), ("基期", nil), (base.value?.text ?? "原文未列", nil), (base.value == nil ? "" : "规划原文", nil)])
         }
         for report in indicator.reported {
-            rows.append([("\(report.year)年", nil), ("报告值", nil), (report.value.text, nil), (report.source, nil)])
+            let kind = report.year == reportedBase?.year ? "基期（报告值）" : "报告值"
+            rows.append([("\(report.year)年", nil), (kind, nil), (report.value.text, nil), (sourceText(report.source), report.source.url)])
         }
         for target in indicator.targets {
             rows.append([("\(target.year)年", nil), ("目标", nil), (target.value.text, nil), (target.comparator?.rawValue ?? "", nil)])

@@ -43,27 +43,14 @@ struct IndicatorCharts {
         return (BarChart.make(.init(title: title, items: items), id: id), by, year)
     }
 
-    /// The latest known figure (report, else base) as a share of the final target.
-    static func share(_ indicator: Indicator) -> (share: Double, from: String, year: Int)? {
-        guard let target = indicator.finalTarget, target.value.value > 0 else { return nil }
-        let latest: (Double, Int, String)?
-        if let report = indicator.reported.last {
-            latest = (report.value.value, report.year, "\(report.year)年报告值")
-        } else if let base = indicator.baseline, let value = base.value {
-            latest = (value.value, base.year, "\(base.year)年基期值")
-        } else {
-            latest = nil
-        }
-        guard let (value, year, from) = latest, value >= 0 else { return nil }
-        let share = indicator.direction == .increase ? value / target.value.value : (value > 0 ? target.value.value / value : 0)
-        return (share, from, year)
-    }
-
-    func overview(of indicators: [Indicator], title: String, id: String) -> Chart? {
-        let rows = indicators.compactMap { indicator -> DotPlot.Row? in
-            Self.share(indicator).map { DotPlot.Row(label: indicator.name, share: $0.share) }
-        }
+    /// Every indicator's distance covered against time elapsed; those with no figure after the base say so.
+    func overview(of rows: [(Indicator, Assessment)], title: String, id: String) -> Chart? {
         guard rows.count >= 2 else { return nil }
-        return DotPlot.make(.init(title: title, rows: rows), id: id)
+        let dots = rows.map { indicator, p -> DotPlot.Row in
+            let missing = p.method == .manual ? p.status.label + "（人工评定）"
+                : p.latest == nil ? "暂无报告数值" : p.status.label
+            return DotPlot.Row(label: indicator.name, share: p.distanceCovered, elapsed: p.timeElapsed, missing: missing)
+        }
+        return DotPlot.make(.init(title: title, rows: dots), id: id)
     }
 }

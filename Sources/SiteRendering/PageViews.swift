@@ -21,6 +21,9 @@ struct PageViews {
             "homeURL": Paths.link(from: page, to: Paths.home),
             "stylesheetURL": Paths.link(from: page, to: Paths.stylesheet),
             "chartStylesheetURL": Paths.link(from: page, to: Paths.chartStylesheet),
+            "nav": [("规划", Paths.home), ("目标进度", Paths.progress), ("责任单位", Paths.departments), ("开放数据", Paths.dataIndex)].map {
+                ["title": $0.0, "url": Paths.link(from: page, to: $0.1), "current": page == $0.1] as TemplateObject
+            },
         ]
     }
 
@@ -48,6 +51,44 @@ struct PageViews {
         context["feedURL"] = Paths.link(from: page, to: Paths.feed)
         context["planCount"] = site.plans.count
         context["indicatorCount"] = site.plans.reduce(0) { $0 + $1.indicators.count }
+        let progress = ProgressViews(site: site)
+        context["statusCounts"] = ProgressViews.counts(progress.all, from: page)
+        context["progressURL"] = Paths.link(from: page, to: Paths.progress)
+        context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
+        context["departmentsURL"] = Paths.link(from: page, to: Paths.departments)
+        context["dataURL"] = Paths.link(from: page, to: Paths.dataIndex)
+        context["asOf"] = site.config.asOf.map { "\($0)年" } ?? ""
+        if var plans = context["plans"] as? [TemplateObject] {
+            for (index, list) in progress.progress.enumerated() where index < plans.count {
+                plans[index]["statusCounts"] = ProgressViews.counts(list, from: page)
+            }
+            context["plans"] = plans
+        }
+        return context
+    }
+
+    /// `data/index.html`: every download, for the site and for each plan, with what it holds.
+    func dataPage() -> TemplateObject {
+        let page = Paths.dataIndex
+        var context = layout(page: page, title: "开放数据 - \(site.config.title)", description: "指标、目标、报告数值、进度和任务的开放数据下载")
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [TemplateObject]
+        context["current"] = "开放数据"
+        context["files"] = [("bulletin.zip", "全部数据（ZIP）", "以下各文件的压缩包"),
+                            ("bulletin.json", "全部数据（JSON）", "规划、指标、目标、报告数值及来源、进度状态、任务和责任单位"),
+                            ("indicators.csv", "指标及进度（CSV）", "每项指标一行：基期、目标、最新值、进度状态"),
+                            ("targets.csv", "目标（CSV）", "每个目标一行，附规划原文"),
+                            ("reported.csv", "报告数值及来源（CSV）", "每个报告数值一行，附发布者、来源、网址和说明"),
+                            ("tasks.csv", "任务及责任单位（CSV）", "每项任务的每个责任单位一行"),
+                            ("datapackage.json", "数据包说明（Frictionless Data Package）", "各CSV文件的字段、类型和主键")].map {
+            ["url": Paths.link(from: page, to: "data/" + $0.0), "title": $0.1, "about": $0.2, "file": $0.0] as TemplateObject
+        }
+        context["plans"] = site.plans.map { plan -> TemplateObject in
+            ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)),
+             "json": Paths.link(from: page, to: Paths.planData(plan, "plan.json")),
+             "csv": Paths.link(from: page, to: Paths.planData(plan, "indicators.csv")),
+             "reported": Paths.link(from: page, to: Paths.planData(plan, "reported.csv"))]
+        }
+        context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
         return context
     }
 
@@ -88,10 +129,13 @@ struct PageViews {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(site.config.language))\">\n"
         xml += "  <title>\(escape(site.config.title))</title>\n  <id>urn:bulletin:feed</id>\n"
         xml += "  <updated>\(updated)T00:00:00Z</updated>\n  <author><name>\(escape(site.config.organisation))</name></author>\n"
-        xml += "  <link href=\"index.html\"/>\n"
+        // With the site's address the links are absolute, as feed readers expect; without it they are relative to the
+        // feed, which works under any prefix.
+        let base = site.config.url ?? ""
+        xml += "  <link href=\"\(escape(base))index.html\"/>\n"
         for release in site.releases {
             xml += "  <entry>\n    <title>\(escape(release.title))</title>\n    <id>urn:bulletin:release:\(release.slug)</id>\n"
-            xml += "    <updated>\(release.date.iso)T00:00:00Z</updated>\n    <link href=\"\(Paths.release(release))\"/>\n"
+            xml += "    <updated>\(release.date.iso)T00:00:00Z</updated>\n    <link href=\"\(escape(base + Paths.release(release)))\"/>\n"
             if let summary = release.summary { xml += "    <summary>\(escape(summary))</summary>\n" }
             xml += "  </entry>\n"
         }

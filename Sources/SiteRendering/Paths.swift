@@ -11,6 +11,18 @@ enum Paths {
     static func section(_ plan: Plan, _ section: Section) -> String { "plans/\(plan.slug)/\(section.id).html" }
     static func indicator(_ plan: Plan, _ indicator: Indicator) -> String { "plans/\(plan.slug)/indicators/\(indicator.id).html" }
     static func indicatorChart(_ plan: Plan, _ indicator: Indicator) -> String { "plans/\(plan.slug)/indicators/\(indicator.id).svg" }
+    static func indicatorData(_ plan: Plan, _ indicator: Indicator, _ ext: String) -> String { "plans/\(plan.slug)/indicators/\(indicator.id).\(ext)" }
+    static func planData(_ plan: Plan, _ file: String) -> String { "plans/\(plan.slug)/data/\(file)" }
+    static func task(_ plan: Plan, _ task: PlanTask) -> String { "plans/\(plan.slug)/\(task.sectionID).html#\(task.anchor)" }
+    static let progress = "progress/index.html"
+    static func progress(_ status: ProgressStatus) -> String { "progress/\(status.rawValue).html" }
+    static let progressMethod = "progress/method.html"
+    static let departments = "departments/index.html"
+    static func department(_ department: Department) -> String { "departments/\(department.id).html" }
+    static let dataIndex = "data/index.html"
+    static let dataZip = "data/bulletin.zip"
+    static let sitemap = "sitemap.xml"
+    static let robots = "robots.txt"
     static let chartStylesheet = "assets/charts.css"
     static let releases = "releases/index.html"
     static let feed = "feed.xml"

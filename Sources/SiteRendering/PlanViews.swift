@@ -17,6 +17,8 @@ struct PlanViews {
     let indicatorIndex: [String: Int]
     /// The values every indicator page of the plan has alike.
     let indicatorShared: TemplateObject
+    /// Each indicator's progress, by id, decided once by the model's method.
+    let progress: [String: Assessment]
 
     struct RenderedSection {
         var document: MarkdownDocument
@@ -28,6 +30,9 @@ struct PlanViews {
         self.site = site
         self.plan = plan
         self.charts = IndicatorCharts(plan: plan)
+        var progress: [String: Assessment] = [:]
+        for (indicator, p) in zip(plan.indicators, plan.progress(asOf: site.config.asOf)) { progress[indicator.id] = p }
+        self.progress = progress
         var sections: [String: RenderedSection] = [:]
         var links: [String: [Int: String]] = [:]
         let tableIDs = Set(plan.tables.map(\.id))
@@ -41,14 +46,23 @@ struct PlanViews {
             }
             var quotes: [(quote: String, id: String)] = []
             var owners: [(indicator: String, index: Int, quote: String)] = []
+            // After each quoted figure, a link to each indicator that quotes it, with its status.
+            var chips: [String: String] = [:]
+            let page = Paths.section(plan, section)
             for indicator in plan.indicators(in: section) {
                 for (index, target) in indicator.targets.enumerated() {
                     guard let quote = target.quote else { continue }
                     quotes.append((quote, QuoteAnchors.id(for: indicator.id, year: target.year)))
                     owners.append((indicator.id, index, quote))
+                    let link = "<a class=\"figure-chip\" href=\"\(HTML.escape(Paths.link(from: page, to: Paths.indicator(plan, indicator))))\">"
+                    let status = progress[indicator.id]?.status ?? .noData
+                    let chip = link + "<span class=\"status status-\(status.rawValue)\"><span class=\"status-mark\" aria-hidden=\"true\">\(status.mark)</span>"
+                        + "\(HTML.escape(indicator.name))：\(status.label)</span></a>"
+                    if !(chips[quote]?.contains(link) ?? false) { chips[quote, default: ""] += chip }
                 }
             }
-            let marked = QuoteAnchors.mark(document.html, quotes: quotes)
+            let marked = QuoteAnchors.mark(TaskAnchors.mark(document.html, tasks: plan.tasks.filter { $0.sectionID == section.id }),
+                                           quotes: quotes, after: chips)
             document.html = marked.html
             for owner in owners {
                 if let id = marked.ids[owner.quote] { links[owner.indicator, default: [:]][owner.index] = "\(section.id).html#\(id)" }
@@ -113,8 +127,13 @@ struct PlanViews {
         let figures = chartFigures(for: plan.indicators, page: page, scope: "规划")
         context["charts"] = figures
         context["hasCharts"] = !figures.isEmpty
-        if !plan.indicators.contains(where: { IndicatorCharts.share($0) != nil }), !plan.indicators.isEmpty {
-            context["noProgressNote"] = "本规划未列出各指标的基期数值，也尚无报告数值，暂不能计算各指标距目标的进度；各指标页列出目标值和规划原文。"
+        let list = plan.indicators.compactMap { progress[$0.id] }
+        context["statusCounts"] = ProgressViews.counts(list, from: page)
+        context["progressURL"] = Paths.link(from: page, to: Paths.progress) + "#plan-" + plan.slug
+        context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
+        context["downloads"] = downloads(from: page)
+        if !list.contains(where: { $0.distanceCovered != nil }), !plan.indicators.isEmpty {
+            context["noProgressNote"] = "本规划尚无可计算进度的指标：或未列出基期数值，或基期之后尚无报告数值。各指标页列出目标值、已有数值和规划原文。"
         }
         context["sources"] = plan.sources.map { source -> TemplateObject in
             var values: TemplateObject = ["title": source.title]
@@ -168,7 +187,7 @@ struct PlanViews {
 
     // MARK: - Indicator page
 
-    func indicatorPage(_ indicator: Indicator) -> (values: TemplateObject, chartFile: RenderedFile) {
+    func indicatorPage(_ indicator: Indicator) -> (values: TemplateObject, files: [RenderedFile]) {
         let page = Paths.indicator(plan, indicator)
         var context = indicatorShared
         context["page"] = views.pageValues(title: "\(indicator.name) - \(plan.shortTitle)", description: "\(plan.title)：\(indicator.name)")
@@ -177,9 +196,32 @@ struct PlanViews {
         let chart = charts.chart(for: indicator, id: "chart-\(indicator.id)")
         let chartFile = RenderedFile(path: Paths.indicatorChart(plan, indicator), bytes: chart.standaloneBytes(.wide))
         context["chartDownloadURL"] = Paths.link(from: page, to: chartFile.path)
+        var publishers: [String] = []
+        for report in indicator.reported {
+            let name = report.source.publisher ?? report.source.title
+            if !publishers.contains(name) { publishers.append(name) }
+        }
         context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.name + "（\(indicator.unit)）",
-                                             source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）",
+                                             source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）" + (publishers.isEmpty ? "" : "；报告数值：" + publishers.joined(separator: "、")),
                                              table: ChartViews.indicatorTable(indicator))
+        let p = progress[indicator.id] ?? ProgressMethod.assess(indicator, period: plan.period, asOf: site.config.asOf)
+        context["progress"] = ProgressViews.details(p, indicator: indicator)
+        context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
+        context["reports"] = indicator.reported.map { report -> TemplateObject in
+            var values: TemplateObject = ["year": "\(report.year)年", "value": report.value.text + indicator.unit,
+                                          "source": ChartViews.sourceText(report.source)]
+            if let url = report.source.url { values["url"] = url }
+            if let note = report.note { values["note"] = note }
+            if report.source.repost { values["repost"] = true }
+            return values
+        }
+        context["hasReports"] = !indicator.reported.isEmpty
+        let csv = RenderedFile(path: Paths.indicatorData(plan, indicator, "csv"), bytes: OpenData.indicatorCSV(indicator).bytes)
+        let json = RenderedFile(path: Paths.indicatorData(plan, indicator, "json"),
+                                bytes: Array(OpenData.indicatorJSON(indicator, in: plan, progress: p).pretty.utf8))
+        context["downloads"] = [["title": "数据（CSV）", "url": Paths.link(from: page, to: csv.path)],
+                                ["title": "数据和进度（JSON）", "url": Paths.link(from: page, to: json.path)],
+                                ["title": "图表（SVG）", "url": Paths.link(from: page, to: chartFile.path)]] as [TemplateObject]
         var facts: [TemplateObject] = [["term": "单位", "value": indicator.unit]]
         facts.append(["term": "指标属性", "value": indicator.attribute?.rawValue ?? "原文未标注"])
         facts.append(["term": "目标方向", "value": indicator.direction == .increase ? "提高（数值越大越接近目标）" : "降低（数值越小越接近目标）"])
@@ -223,7 +265,7 @@ struct PlanViews {
         Self.pager(plan.indicators, at: indicatorIndex[indicator.id], into: &context) {
             ["title": $0.name, "url": Paths.link(from: page, to: Paths.indicator(plan, $0))]
         }
-        return (context, chartFile)
+        return (context, [chartFile, csv, json])
     }
 
     /// `previous` and `next` for the pager: the items beside `index`.
@@ -261,23 +303,33 @@ struct PlanViews {
         }
     }
 
-    /// The overview of `indicators` (share of target) and the breakdown of each that has parts.
+    /// The plan's downloads, linked from `page`.
+    func downloads(from page: String) -> [TemplateObject] {
+        [("全部数据（JSON）", "plan.json"), ("指标及进度（CSV）", "indicators.csv"), ("目标（CSV）", "targets.csv"),
+         ("报告数值及来源（CSV）", "reported.csv"), ("任务及责任单位（CSV）", "tasks.csv")].map {
+            ["title": $0.0, "url": Paths.link(from: page, to: Paths.planData(plan, $0.1))] as TemplateObject
+        }
+    }
+
+    /// The overview of `indicators` (distance covered against time elapsed) and the breakdown of each that has parts.
     func chartFigures(for indicators: [Indicator], page: String, scope: String) -> [TemplateObject] {
         var figures: [TemplateObject] = []
-        let withShare = indicators.filter { IndicatorCharts.share($0) != nil }
         let slug = page.split(separator: "/").last.map { String($0.dropLast(5)) } ?? "page"
-        if let overview = charts.overview(of: withShare, title: "\(scope)指标：基期或最新值占目标值的比例", id: "chart-\(slug)-overview") {
-            let rows = withShare.compactMap { indicator -> [(text: String, url: String?)]? in
-                guard let share = IndicatorCharts.share(indicator), let target = indicator.finalTarget else { return nil }
-                let current = indicator.reported.last.map { $0.value.text } ?? indicator.baseline?.value?.text ?? ""
-                return [(indicator.name, Paths.link(from: page, to: Paths.indicator(plan, indicator))),
-                        ("\(share.from)：\(current)\(indicator.unit)", nil),
-                        ("\(target.year)年：\(target.value.text)\(indicator.unit)", nil),
-                        (ChineseNumbers.plain(share.share * 100) + "%", nil)]
+        let judged = indicators.compactMap { indicator in progress[indicator.id].map { (indicator, $0) } }
+        if judged.contains(where: { $0.1.distanceCovered != nil }),
+           let overview = charts.overview(of: judged, title: "\(scope)指标：完成进度与时间进度", id: "chart-\(slug)-overview") {
+            let rows = judged.map { indicator, p -> [(text: String, url: String?)] in
+                [(indicator.name, Paths.link(from: page, to: Paths.indicator(plan, indicator))),
+                 (p.status.mark + " " + p.status.label, nil),
+                 (p.latest.map { "\($0.year)年：\($0.value.text)\(indicator.unit)" } ?? "—", nil),
+                 (p.target.map { "\($0.year)年：\($0.value.text)\(indicator.unit)" } ?? "—", nil),
+                 (ProgressViews.percent(p.distanceCovered) ?? "—", nil), (ProgressViews.percent(p.timeElapsed) ?? "—", nil)]
             }
-            let table = ChartViews.table(caption: "各指标占目标值的比例", headers: ["指标", "基期或最新值", "目标值", "占目标比例"], numeric: [3], rows: rows)
+            let table = ChartViews.table(caption: "各指标的完成进度和时间进度", headers: ["指标", "状态", "最新值", "目标值", "完成进度", "时间进度"],
+                                         numeric: [4, 5], rows: rows)
             figures.append(ChartViews.figure(overview, id: "figure-\(slug)-overview", title: "指标进度一览",
-                                             source: "\(plan.shortTitle)；比例为基期值（或最新报告值）除以规划期末目标值", table: table))
+                                             source: "\(plan.shortTitle)及所列报告数值来源；完成进度 =（最新值 − 基期值）÷（目标值 − 基期值），时间进度 =（最新年份 − 基期年份）÷（目标年份 − 基期年份）",
+                                             table: table))
         }
         // Breakdowns of the indicators shown here, and of those whose parts are stated here.
         var parents = indicators.filter { plan.parts(of: $0).count >= 2 }

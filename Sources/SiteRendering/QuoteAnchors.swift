@@ -5,7 +5,8 @@ import Foundation
 enum QuoteAnchors {
     /// Wraps the first occurrence of each quote that lies within text (not inside a tag, not across markup) in
     /// `<span class="quote-anchor" id="…">`. Returns the new HTML and the id given to each quote found.
-    static func mark(_ html: String, quotes: [(quote: String, id: String)]) -> (html: String, ids: [String: String]) {
+    /// `after` holds HTML to put after a quote's span (the links to the indicators that quote it), by quote.
+    static func mark(_ html: String, quotes: [(quote: String, id: String)], after: [String: String] = [:]) -> (html: String, ids: [String: String]) {
         guard !quotes.isEmpty else { return (html, [:]) }
         let bytes = Array(html.utf8)
         // Where text ends and tags begin: a position is inside a tag when the last `<` before it is after the last `>`.
@@ -16,7 +17,7 @@ enum QuoteAnchors {
             insideTag[index] = inTag
             if byte == 0x3E { inTag = false }
         }
-        var insertions: [(start: Int, end: Int, id: String)] = []
+        var insertions: [(start: Int, end: Int, id: String, after: String)] = []
         var ids: [String: String] = [:]
         for (quote, id) in quotes where ids[quote] == nil {
             let needle = Array(escapeLikeCMark(quote).utf8)
@@ -27,7 +28,7 @@ enum QuoteAnchors {
                     var j = 1
                     while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
                     if j == needle.count, !insertions.contains(where: { $0.start < i + needle.count && i < $0.end }) {
-                        insertions.append((i, i + needle.count, id))
+                        insertions.append((i, i + needle.count, id, after[quote] ?? ""))
                         ids[quote] = id
                         break search
                     }
@@ -44,6 +45,7 @@ enum QuoteAnchors {
             out += "<span class=\"quote-anchor\" id=\"\(insertion.id)\">".utf8
             out += bytes[insertion.start..<insertion.end]
             out += "</span>".utf8
+            out += insertion.after.utf8
             cursor = insertion.end
         }
         out += bytes[cursor...]

@@ -50,6 +50,9 @@ public struct SiteRenderer: Sendable {
 
     static let tablePartial = "partials/indicator-table"
 
+    /// Which office answers for which task, across all plans.
+    var departmentIndex: DepartmentIndex { DepartmentIndex(plans: site.plans) }
+
     /// Every output with its inputs.
     public func plannedOutputs() -> [PlannedOutput] {
         // The templates of each kind of page, worked out once (not once per page: there are tens of thousands).
@@ -90,6 +93,16 @@ public struct SiteRenderer: Sendable {
         }
         for part in parts.withLock({ $0 }) { outputs += part }
         add(Paths.notFound, contentFiles + uses("404"))
+        // The bulletin's pages of the whole site: made from every plan.
+        add(Paths.progress, contentFiles + uses("progress"))
+        for status in ProgressStatus.allCases { add(Paths.progress(status), contentFiles + uses("progress")) }
+        add(Paths.progressMethod, contentFiles + uses("method"))
+        add(Paths.departments, contentFiles + uses("departments"))
+        for entry in departmentIndex.departments { add(Paths.department(entry.department), contentFiles + uses("department")) }
+        add(Paths.dataIndex, contentFiles + uses("data"))
+        add("data/bulletin.json", contentFiles, companions: OpenData.siteTables.map { "data/" + $0.file } + ["data/datapackage.json", Paths.dataZip])
+        add(Paths.robots, [siteFile])
+        if site.config.url != nil { add(Paths.sitemap, contentFiles) }
         if !site.releases.isEmpty {
             let releaseFiles = site.releases.map(\.sourcePath)
             add(Paths.releases, [siteFile] + releaseFiles + uses("releases"))
@@ -118,13 +131,17 @@ public struct SiteRenderer: Sendable {
         outputs.reserveCapacity(1 + plan.sections.count + plan.indicators.count)
         let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
         outputs.append(PlannedOutput(path: Paths.plan(plan), dependencies: sortedSet([siteFile] + folder + planUses), companions: []))
+        // The plan's downloads: made from its files and the bulletin year in site.yaml.
+        outputs.append(PlannedOutput(path: Paths.planData(plan, "plan.json"), dependencies: sortedSet([siteFile] + folder),
+                                     companions: OpenData.siteTables.map { Paths.planData(plan, $0.file) }))
         // Pages with the same inputs share one sorted list (all sections of a plan; the indicators of a section).
         let sectionInputs = sortedSet([siteFile] + folder + sectionUses)
         for section in plan.sections {
             outputs.append(PlannedOutput(path: Paths.section(plan, section), dependencies: sectionInputs, companions: []))
         }
         let sectionFiles = Dictionary(plan.sections.map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
-        let indicatorInputs = [siteFile, planFile, indicatorsFile] + indicatorUses
+        // reported.csv is listed when the plan has one (an indicator page shows its reported figures).
+        let indicatorInputs = [siteFile, planFile, indicatorsFile] + folder.filter { $0.hasSuffix("/reported.csv") } + indicatorUses
         var inputsBySection: [String: [String]] = [:]
         for indicator in plan.indicators {
             let inputs: [String]
@@ -135,7 +152,8 @@ public struct SiteRenderer: Sendable {
                 inputsBySection[indicator.sectionID] = inputs
             }
             outputs.append(PlannedOutput(path: Paths.indicator(plan, indicator), dependencies: inputs,
-                                         companions: [Paths.indicatorChart(plan, indicator)]))
+                                         companions: [Paths.indicatorChart(plan, indicator), Paths.indicatorData(plan, indicator, "csv"),
+                                                      Paths.indicatorData(plan, indicator, "json")]))
         }
         return outputs
     }
@@ -165,11 +183,7 @@ public struct SiteRenderer: Sendable {
         // The plans to render are told from the paths asked for, without making the path of every page of
         // every plan.
         let slugs = Set(paths.compactMap(Self.planSlug(ofOutput:)))
-        let plans = site.plans.filter { plan in
-            slugs.contains(plan.slug) && (paths.contains(Paths.plan(plan))
-                || plan.sections.contains { paths.contains(Paths.section(plan, $0)) }
-                || plan.indicators.contains { paths.contains(Paths.indicator(plan, $0)) })
-        }
+        let plans = site.plans.filter { slugs.contains($0.slug) }
         // Job 0 is everything that is not a plan's; then one job per plan.
         DispatchQueue.concurrentPerform(iterations: plans.count + 1) { job in
             var problems: [Diagnostic] = []
@@ -226,6 +240,26 @@ public struct SiteRenderer: Sendable {
         for release in site.releases where paths.contains(Paths.release(release)) {
             page(Paths.release(release), "release", views.releasePage(release), emit: emit, problems: &problems)
         }
+        let progressViews = ProgressViews(site: site)
+        if paths.contains(Paths.progress) { page(Paths.progress, "progress", progressViews.page(showing: nil), emit: emit, problems: &problems) }
+        for status in ProgressStatus.allCases where paths.contains(Paths.progress(status)) {
+            page(Paths.progress(status), "progress", progressViews.page(showing: status), emit: emit, problems: &problems)
+        }
+        if paths.contains(Paths.progressMethod) { page(Paths.progressMethod, "method", progressViews.methodPage(), emit: emit, problems: &problems) }
+        let index = departmentIndex
+        let departmentViews = DepartmentViews(site: site, index: index)
+        if paths.contains(Paths.departments) { page(Paths.departments, "departments", departmentViews.indexPage(), emit: emit, problems: &problems) }
+        for entry in index.departments where paths.contains(Paths.department(entry.department)) {
+            page(Paths.department(entry.department), "department", departmentViews.page(entry), emit: emit, problems: &problems)
+        }
+        if paths.contains(Paths.dataIndex) { page(Paths.dataIndex, "data", views.dataPage(), emit: emit, problems: &problems) }
+        if paths.contains("data/bulletin.json") {
+            OpenData.siteFiles(site, progress: progressViews.progress, departments: index).forEach(emit)
+        }
+        if paths.contains(Paths.robots) { emit(RenderedFile(path: Paths.robots, bytes: Array(SiteMap.robots(site).utf8))) }
+        if paths.contains(Paths.sitemap), let sitemap = SiteMap.sitemap(site, pages: plannedOutputs().map(\.path)) {
+            emit(RenderedFile(path: Paths.sitemap, bytes: Array(sitemap.utf8)))
+        }
         for asset in templates.assets where paths.contains("assets/" + asset.path) {
             emit(RenderedFile(path: "assets/" + asset.path, data: asset.data))
         }
@@ -237,14 +271,17 @@ public struct SiteRenderer: Sendable {
     private func renderPlan(_ plan: Plan, _ paths: Set<String>, emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
         let planViews = PlanViews(site: site, plan: plan)
         if paths.contains(Paths.plan(plan)) { page(Paths.plan(plan), "plan", planViews.planPage(), emit: emit, problems: &problems) }
+        if paths.contains(Paths.planData(plan, "plan.json")) {
+            OpenData.planFiles(plan, progress: plan.progress(asOf: site.config.asOf)).forEach(emit)
+        }
         for section in plan.sections where paths.contains(Paths.section(plan, section)) {
             let (values, embeds) = planViews.sectionPage(section)
             page(Paths.section(plan, section), "section", values, embeds: embeds, emit: emit, problems: &problems)
         }
         for indicator in plan.indicators where paths.contains(Paths.indicator(plan, indicator)) {
-            let (values, chartFile) = planViews.indicatorPage(indicator)
+            let (values, files) = planViews.indicatorPage(indicator)
             page(Paths.indicator(plan, indicator), "indicator", values, emit: emit, problems: &problems)
-            emit(chartFile)
+            files.forEach(emit)
         }
     }
 
@@ -280,7 +317,14 @@ extension SiteRenderer {
     /// Every page's template and values, embedded tables included (for checking the renderer).
     func allPageValues() -> [(template: String, values: TemplateObject)] {
         let views = PageViews(site: site)
-        var pages: [(String, TemplateObject)] = [("home", views.home()), ("404", views.notFound())]
+        var pages: [(String, TemplateObject)] = [("home", views.home()), ("404", views.notFound()), ("data", views.dataPage())]
+        let progressViews = ProgressViews(site: site)
+        pages.append(("progress", progressViews.page(showing: nil)))
+        pages += ProgressStatus.allCases.map { ("progress", progressViews.page(showing: $0)) }
+        pages.append(("method", progressViews.methodPage()))
+        let departmentViews = DepartmentViews(site: site, index: departmentIndex)
+        pages.append(("departments", departmentViews.indexPage()))
+        pages += departmentIndex.departments.map { ("department", departmentViews.page($0)) }
         if !site.releases.isEmpty {
             pages.append(("releases", views.releasesPage()))
             pages += site.releases.map { ("release", views.releasePage($0)) }

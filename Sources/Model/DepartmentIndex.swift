@@ -1,0 +1,40 @@
+/// Which office answers for which task, across all plans: built from the tasks' responsibility notes.
+/// A department is its region and its name, so 重庆市's 市科技局 and 常州市's 市科技局 are two entries.
+public struct DepartmentIndex: Sendable {
+    public struct TaskReference: Sendable, Equatable {
+        public var planSlug: String
+        public var task: PlanTask
+        public var role: ResponsibilityRole
+    }
+
+    public struct Entry: Sendable {
+        public var department: Department
+        /// Tasks it leads (牵头单位), in plan and task order.
+        public var leads: [TaskReference]
+        /// Tasks it shares (责任单位, 配合单位).
+        public var shares: [TaskReference]
+    }
+
+    /// By region, then by the number of tasks (most first), then by name.
+    public var departments: [Entry]
+
+    public init(plans: [Plan]) {
+        var entries: [Department: Entry] = [:]
+        for plan in plans {
+            for task in plan.tasks {
+                var seen = Set<Department>()
+                // A department named twice in one task (lead and responsible) is listed once, by its first role.
+                for assignment in task.assignments where seen.insert(assignment.department).inserted {
+                    let reference = TaskReference(planSlug: plan.slug, task: task, role: assignment.role)
+                    var entry = entries[assignment.department] ?? Entry(department: assignment.department, leads: [], shares: [])
+                    if assignment.role == .lead { entry.leads.append(reference) } else { entry.shares.append(reference) }
+                    entries[assignment.department] = entry
+                }
+            }
+        }
+        departments = entries.values.sorted {
+            ($0.department.region, -($0.leads.count + $0.shares.count), $0.department.name)
+                < ($1.department.region, -($1.leads.count + $1.shares.count), $1.department.name)
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Charts
+import Model
+
+/// The values of statuses and of the progress pages: the overview of every indicator (all, and one view per status,
+/// so that it filters without a script), the counts per plan, and the method page.
+struct ProgressViews {
+    let site: Site
+    /// Each plan's progress, in site order.
+    let progress: [[Assessment]]
+
+    init(site: Site) {
+        self.site = site
+        self.progress = site.plans.map { $0.progress(asOf: site.config.asOf) }
+    }
+
+    /// A status as templates show it: word, shape and the key its style hangs on.
+    static func status(_ status: ProgressStatus) -> TemplateObject {
+        ["key": status.rawValue, "label": status.label, "mark": status.mark]
+    }
+
+    static func percent(_ fraction: Double?) -> String? {
+        fraction.map { ChineseNumbers.plain(($0 * 1000).rounded() / 10) + "%" }
+    }
+
+    /// Everything an indicator's progress block shows.
+    static func details(_ p: Assessment, indicator: Indicator) -> TemplateObject {
+        var values: TemplateObject = ["status": status(p.status), "reason": p.reason]
+        if let covered = percent(p.distanceCovered) { values["covered"] = covered }
+        if let elapsed = percent(p.timeElapsed) { values["elapsed"] = elapsed }
+        if let base = p.base { values["base"] = "\(base.year)年 \(base.value.text)\(indicator.unit)" }
+        if let source = p.baseSource { values["baseSource"] = ChartViews.sourceText(source); if let url = source.url { values["baseSourceURL"] = url } }
+        if let latest = p.latest { values["latest"] = "\(latest.year)年 \(latest.value.text)\(indicator.unit)" }
+        if let target = p.target { values["target"] = "\(target.year)年 " + (target.comparator?.phrase(target.value.text + indicator.unit) ?? target.value.text + indicator.unit) }
+        if let ratio = p.growthRatio, let band = p.growthBand {
+            values["growth"] = ChineseNumbers.plain((ratio * 100).rounded() / 100) + "（\(band.label)）"
+        } else if p.method != .manual {
+            values["growth"] = "不适用"
+        }
+        values["manual"] = p.method == .manual
+        values["annual"] = p.method == .annualRate
+        if p.target?.comparator == .strive { values["strive"] = true }
+        return values
+    }
+
+    /// How many indicators have each status, each linked to the view of that status (from `page`).
+    static func counts(_ list: [Assessment], from page: String) -> [TemplateObject] {
+        ProgressStatus.allCases.compactMap { status -> TemplateObject? in
+            let count = list.count { $0.status == status }
+            guard count > 0 else { return nil }
+            var values = Self.status(status)
+            values["count"] = count
+            values["url"] = Paths.link(from: page, to: Paths.progress(status))
+            return values
+        }
+    }
+
+    var all: [Assessment] { progress.flatMap { $0 } }
+
+    /// `progress/index.html` (every status) or `progress/<status>.html` (one).
+    func page(showing only: ProgressStatus?) -> TemplateObject {
+        let page = only.map(Paths.progress) ?? Paths.progress
+        let title = only.map { "进度：\($0.label)" } ?? "目标进度总览"
+        var context = PageViews(site: site).layout(page: page, title: "\(title) - \(site.config.title)",
+                                                   description: "各规划每项指标的进度状态、最新值和目标")
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [TemplateObject]
+        context["current"] = title
+        context["heading"] = title
+        context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
+        context["csvURL"] = Paths.link(from: page, to: "data/indicators.csv")
+        context["jsonURL"] = Paths.link(from: page, to: "data/bulletin.json")
+        context["asOf"] = site.config.asOf.map { "\($0)年" } ?? "最新报告年份"
+        // The filter: every status, each a link; the one shown is marked as the current page.
+        var filters: [TemplateObject] = [["label": "全部", "count": all.count, "url": Paths.link(from: page, to: Paths.progress), "current": only == nil]]
+        for status in ProgressStatus.allCases {
+            let count = all.count { $0.status == status }
+            var values = Self.status(status)
+            values["count"] = count
+            values["url"] = Paths.link(from: page, to: Paths.progress(status))
+            values["current"] = only == status
+            filters.append(values)
+        }
+        context["filters"] = filters
+        context["summary"] = zip(site.plans, progress).map { plan, list -> TemplateObject in
+            let cells = ProgressStatus.allCases.map { status -> TemplateObject in ["count": list.count { $0.status == status }] }
+            return ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)) , "cells": cells, "total": list.count]
+        }
+        context["statuses"] = ProgressStatus.allCases.map { Self.status($0) }
+        context["plans"] = zip(site.plans, progress).compactMap { plan, list -> TemplateObject? in
+            let rows = zip(plan.indicators, list).filter { only == nil || $0.1.status == only }.map { indicator, p in
+                row(indicator, p, plan: plan, from: page)
+            }
+            guard !rows.isEmpty else { return nil }
+            return ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)), "anchor": "plan-" + plan.slug,
+                    "rows": rows, "period": plan.period.label]
+        }
+        context["empty"] = (context["plans"] as? [TemplateObject])?.isEmpty ?? true
+        return context
+    }
+
+    /// One indicator's line in an overview table.
+    func row(_ indicator: Indicator, _ p: Assessment, plan: Plan, from page: String) -> TemplateObject {
+        var values: TemplateObject = ["name": indicator.name, "url": Paths.link(from: page, to: Paths.indicator(plan, indicator)),
+                                      "status": Self.status(p.status), "unit": indicator.unit]
+        values["latest"] = p.latest.map { "\($0.value.text)（\($0.year)年）" } ?? (p.base.map { "基期 \($0.value.text)（\($0.year)年）" } ?? "—")
+        values["target"] = p.target.map { ($0.comparator?.phrase($0.value.text) ?? $0.value.text) + "（\($0.year)年）" } ?? "—"
+        values["covered"] = Self.percent(p.distanceCovered) ?? "—"
+        values["elapsed"] = Self.percent(p.timeElapsed) ?? "—"
+        return values
+    }
+
+    /// `progress/method.html`: the thresholds, and the method worked through on a real indicator of the site.
+    func methodPage() -> TemplateObject {
+        let page = Paths.progressMethod
+        var context = PageViews(site: site).layout(page: page, title: "进度评定方法 - \(site.config.title)",
+                                                   description: "目标进度状态的评定方法、阈值和算例")
+        context["breadcrumbs"] = [
+            ["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
+            ["title": "目标进度总览", "url": Paths.link(from: page, to: Paths.progress)],
+        ] as [TemplateObject]
+        context["current"] = "进度评定方法"
+        context["statuses"] = ProgressStatus.allCases.map { Self.status($0) }
+        context["band"] = ChineseNumbers.plain(ProgressMethod.band * 100)
+        context["about"] = ChineseNumbers.plain(ProgressMethod.about * 100)
+        context["asOf"] = site.config.asOf.map { "\($0)年" } ?? "未设定（site.yaml 的 as_of）"
+        context["jsonURL"] = Paths.link(from: page, to: "data/bulletin.json")
+        context["csvURL"] = Paths.link(from: page, to: "data/indicators.csv")
+        // The worked example: the first indicator judged by distance and time, with a growth ratio.
+        for (plan, list) in zip(site.plans, progress) {
+            guard let (indicator, p) = zip(plan.indicators, list).first(where: { $0.1.method == .timeElapsed && $0.1.growthRatio != nil
+                && $0.1.timeElapsed != nil }), let base = p.base, let latest = p.latest, let target = p.target,
+                let e = p.timeElapsed, let covered = p.distanceCovered, let ratio = p.growthRatio else { continue }
+            let unit = indicator.unit
+            func n(_ value: Double, _ places: Double = 10000) -> String { ChineseNumbers.plain((value * places).rounded() / places) }
+            let actual = ratio * (pow(target.value.value / base.value.value, 1 / Double(target.year - base.year)) - 1)
+            let required = pow(target.value.value / base.value.value, 1 / Double(target.year - base.year)) - 1
+            context["example"] = [
+                "name": indicator.name, "plan": plan.shortTitle, "url": Paths.link(from: page, to: Paths.indicator(plan, indicator)),
+                "base": "\(base.year)年\(base.value.text)\(unit)", "latest": "\(latest.year)年\(latest.value.text)\(unit)",
+                "target": "\(target.year)年" + (target.comparator?.phrase(target.value.text + unit) ?? target.value.text + unit),
+                "elapsed": "(\(latest.year) − \(base.year)) ÷ (\(target.year) − \(base.year)) = \(n(e))",
+                "covered": "(\(latest.value.text) − \(base.value.text)) ÷ |\(target.value.text) − \(base.value.text)| = \(n(covered))",
+                "lead": n(covered - e), "status": Self.status(p.status),
+                "growth": "CAGR实际 = \(n(actual * 100, 10))%，CAGR所需 = \(n(required * 100, 10))%，R = \(n(ratio, 100))（\(p.growthBand?.label ?? "")）",
+            ] as TemplateObject
+            break
+        }
+        return context
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
