@@ -249,6 +249,40 @@ class PerYearAndCumulative(unittest.TestCase):
         self.assertEqual(p["status"], "achieved-early")
 
 
+    def test_per_year_without_a_later_figure(self):
+        # The first rule of step 6 holds for every kind: a base that meets the target is 基期已达到目标.
+        ind = lambda base: indicator([(2027, 10, None)], [(2022, base)], unit="家/年", kind="annual-rate")
+        self.assertEqual(status(ind(12)), "achieved")
+        self.assertEqual(status(ind(8)), "no-data")
+
+
+class Edges(unittest.TestCase):
+    """A comparison exactly on a threshold, which floating point misses by 1e-17."""
+
+    def test_lead_of_exactly_ten_points_is_ahead(self):
+        p = recompute(indicator([(2027, 1000, "累计")], [(2024, 500)], unit="家", kind="cumulative"), PERIOD, 2024)
+        self.assertLess(p["distanceCovered"] - p["timeElapsed"], 0.1)  # 0.09999999999999998
+        self.assertEqual(p["status"], "ahead")
+        p = recompute(indicator([(2027, 0.8, None)], [(2024, 0.9)], baseline={"year": 2022, "value": 1.0},
+                                direction="decrease"), PERIOD, 2024)
+        self.assertEqual(p["status"], "ahead")  # P = 0.5, E = 0.4
+
+    def test_trail_of_exactly_ten_points_is_on_track(self):
+        self.assertEqual(status(indicator([(2027, 100, None)], [(2022, 0), (2024, 30)])), "on-track")
+
+    def test_about_at_exactly_five_percent(self):
+        self.assertEqual(status(indicator([(2027, 1.2, "左右")], [(2022, 1), (2024, 1.14)])), "achieved-early")
+
+    def test_at_least_at_the_number_after_arithmetic(self):
+        self.assertEqual(status(indicator([(2027, 0.3, "以上")], [(2022, 0.1), (2024, 0.1 + 0.2)])),
+                         "achieved-early")
+        self.assertEqual(status(indicator([(2027, 0.3, "超过")], [(2022, 0.1), (2024, 0.1 + 0.2)])), "ahead")
+
+    def test_no_bulletin_year_takes_the_first_target(self):
+        p = recompute(indicator([(2025, 1, None), (2027, 2, None)]), PERIOD, None)
+        self.assertEqual((p["status"], p["targetYear"], p["reason"]), ("no-data", 2025, None))
+
+
 class Manual(unittest.TestCase):
     def test_manual_status_wins(self):
         p = recompute(indicator([(2027, 10, None)], [(2022, 1), (2024, 9)],
@@ -279,5 +313,5 @@ class Comparison(unittest.TestCase):
 if __name__ == "__main__":
     result = unittest.main(exit=False, verbosity=1).result
     run, bad = result.testsRun, len(result.failures) + len(result.errors)
-    print(f"progress method: {run - bad} passed, {bad} failed")
+    print(f"progress-method: {run - bad} passed, {bad} failed")
     sys.exit(1 if bad or not run else 0)

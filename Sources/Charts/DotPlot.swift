@@ -44,8 +44,11 @@ public enum DotPlot {
         if known.isEmpty {
             takeaway += "尚无一项有基期之后的报告数值"
         } else {
-            takeaway += "\(known.count)项有进度数据：\(reached)项已达到目标"
-            if ahead > 0 { takeaway += "，\(ahead)项完成进度不低于时间进度" }
+            var parts: [String] = []
+            if reached > 0 { parts.append("\(reached)项已达到目标") }
+            if ahead > 0 { parts.append("\(ahead)项完成进度不低于时间进度") }
+            if known.count - reached - ahead > 0 { parts.append("\(known.count - reached - ahead)项完成进度落后于时间进度") }
+            takeaway += "\(known.count)项有进度数据，其中" + parts.joined(separator: "，")
         }
         let missing = input.rows.count - known.count
         if missing > 0, !known.isEmpty { takeaway += "；\(missing)项暂无报告数值" }

@@ -83,7 +83,8 @@ public enum SeriesChart {
         if let start, let final = input.targets.last, final.year > start.year {
             svg.path([(x(Double(start.year)), y(start.value)), (x(Double(final.year)), y(final.value))], className: "c-line-path")
         }
-        let line = ([input.baseline].compactMap { $0 }) + input.reported
+        // Figures reported before the base year (context) stand on the line in year order too.
+        let line = (([input.baseline].compactMap { $0 }) + input.reported).sorted { $0.year < $1.year }
         if line.count > 1 {
             svg.path(line.map { (x(Double($0.year)), y($0.value)) }, className: "c-line-main")
         }

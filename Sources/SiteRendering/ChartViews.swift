@@ -39,18 +39,20 @@ enum ChartViews {
     /// The figures of one indicator by year: base, reports, targets.
     /// 华龙网《…》（2023-03-31；转载页）
     static func sourceText(_ source: DataSource) -> String {
-        var text = source.publisher.map { $0 + "：" } ?? ""
+        // Titles often name their publisher, date or repost already (“…（华龙网，2023-03-31）”): not said twice.
+        var text = source.publisher.flatMap { source.title.contains($0) ? nil : $0 + "：" } ?? ""
         text += source.title
         var notes: [String] = []
-        if let date = source.published { notes.append(date.iso) }
-        if source.repost { notes.append("转载页") }
+        if let date = source.published, !source.title.contains(date.iso) { notes.append(date.iso) }
+        if source.repost, !source.title.contains("转载") { notes.append("转载页") }
         if !notes.isEmpty { text += "（" + notes.joined(separator: "；") + "）" }
         return text
     }
 
-    static func indicatorTable(_ indicator: Indicator) -> TemplateObject {
+    static func indicatorTable(_ indicator: Indicator, period: Period) -> TemplateObject {
         var rows: [[(text: String, url: String?)]] = []
-        let reportedBase = indicator.baseline.flatMap { base in base.value == nil ? indicator.reported.first { $0.year == base.year } : nil }
+        // The base progress is measured from, when a source reported it rather than the plan.
+        let reportedBase = ProgressMethod.base(of: indicator, period: period).flatMap { $0.source == nil ? nil : $0.point }
         if let base = indicator.baseline, reportedBase == nil {
             rows.append([("\(base.year)年", nil), ("基期", nil), (base.value?.text ?? "原文未列", nil), (base.value == nil ? "" : "规划原文", nil)])
         }

@@ -44,7 +44,9 @@ struct DepartmentViews {
                 var others = reference.task.assignments.filter { $0.department != entry.department }.map(\.department.name)
                 var seen = Set<String>()
                 others.removeAll { !seen.insert($0).inserted }
-                return ["title": "\(reference.task.number).\(reference.task.title)", "url": Paths.link(from: page, to: Paths.task(plan, reference.task)),
+                let number = reference.task.number
+                let separator = number.allSatisfy(\.isASCII) ? "." : "、"
+                return ["title": number + separator + reference.task.title, "url": Paths.link(from: page, to: Paths.task(plan, reference.task)),
                         "plan": plan.shortTitle, "planURL": Paths.link(from: page, to: Paths.plan(plan)),
                         "section": section?.title ?? reference.task.sectionID, "role": reference.role.label,
                         "with": others.joined(separator: "、")]

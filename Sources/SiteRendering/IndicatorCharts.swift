@@ -16,9 +16,10 @@ struct IndicatorCharts {
     }
 
     func chart(for indicator: Indicator, id: String) -> Chart {
-        let baseline = indicator.baseline.flatMap { b in b.value.map { Self.point($0, year: b.year) } }
+        // The base the progress is measured from, also when a source reported it (the plan gave its year only).
+        let baseline = ProgressMethod.base(of: indicator, period: plan.period).map { Self.point($0.point.value, year: $0.point.year) }
         let targets = indicator.targets.map { Self.point($0.value, year: $0.year, comparator: $0.comparator) }
-        let reported = indicator.reported.map { Self.point($0.value, year: $0.year) }
+        let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year) }
         if !reported.isEmpty {
             return SeriesChart.make(.init(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets), id: id)
         }

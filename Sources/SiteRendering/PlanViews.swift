@@ -56,8 +56,11 @@ struct PlanViews {
                     owners.append((indicator.id, index, quote))
                     let link = "<a class=\"figure-chip\" href=\"\(HTML.escape(Paths.link(from: page, to: Paths.indicator(plan, indicator))))\">"
                     let status = progress[indicator.id]?.status ?? .noData
-                    let chip = link + "<span class=\"status status-\(status.rawValue)\"><span class=\"status-mark\" aria-hidden=\"true\">\(status.mark)</span>"
-                        + "\(HTML.escape(indicator.name))：\(status.label)</span></a>"
+                    // Short in the text (the sentence names the figure already); the indicator's name is there for
+                    // screen readers and as a tooltip.
+                    let chip = String(link.dropLast()) + " title=\"\(HTML.escape(indicator.name))：\(status.label)\">"
+                        + "<span class=\"visually-hidden\">指标“\(HTML.escape(indicator.name))”：</span>"
+                        + "<span class=\"status status-\(status.rawValue)\"><span class=\"status-mark\" aria-hidden=\"true\">\(status.mark)</span>\(status.label)</span></a>"
                     if !(chips[quote]?.contains(link) ?? false) { chips[quote, default: ""] += chip }
                 }
             }
@@ -203,7 +206,7 @@ struct PlanViews {
         }
         context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.name + "（\(indicator.unit)）",
                                              source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）" + (publishers.isEmpty ? "" : "；报告数值：" + publishers.joined(separator: "、")),
-                                             table: ChartViews.indicatorTable(indicator))
+                                             table: ChartViews.indicatorTable(indicator, period: plan.period))
         let p = progress[indicator.id] ?? ProgressMethod.assess(indicator, period: plan.period, asOf: site.config.asOf)
         context["progress"] = ProgressViews.details(p, indicator: indicator)
         context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)

@@ -1,4 +1,5 @@
 import Charts
+import Foundation
 import Model
 
 /// The values of statuses and of the progress pages: the overview of every indicator (all, and one view per status,
@@ -32,7 +33,7 @@ struct ProgressViews {
         if let latest = p.latest { values["latest"] = "\(latest.year)年 \(latest.value.text)\(indicator.unit)" }
         if let target = p.target { values["target"] = "\(target.year)年 " + (target.comparator?.phrase(target.value.text + indicator.unit) ?? target.value.text + indicator.unit) }
         if let ratio = p.growthRatio, let band = p.growthBand {
-            values["growth"] = ChineseNumbers.plain((ratio * 100).rounded() / 100) + "（\(band.label)）"
+            values["growth"] = String(format: "%.2f", ratio) + "（\(band.label)）"
         } else if p.method != .manual {
             values["growth"] = "不适用"
         }
@@ -82,7 +83,7 @@ struct ProgressViews {
         context["filters"] = filters
         context["summary"] = zip(site.plans, progress).map { plan, list -> TemplateObject in
             let cells = ProgressStatus.allCases.map { status -> TemplateObject in ["count": list.count { $0.status == status }] }
-            return ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)) , "cells": cells, "total": list.count]
+            return ["title": plan.region + " · " + plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)), "cells": cells, "total": list.count]
         }
         context["statuses"] = ProgressStatus.allCases.map { Self.status($0) }
         context["plans"] = zip(site.plans, progress).compactMap { plan, list -> TemplateObject? in
@@ -90,7 +91,7 @@ struct ProgressViews {
                 row(indicator, p, plan: plan, from: page)
             }
             guard !rows.isEmpty else { return nil }
-            return ["title": plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)), "anchor": "plan-" + plan.slug,
+            return ["title": plan.region + " · " + plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)), "anchor": "plan-" + plan.slug,
                     "rows": rows, "period": plan.period.label]
         }
         context["empty"] = (context["plans"] as? [TemplateObject])?.isEmpty ?? true
@@ -140,7 +141,7 @@ struct ProgressViews {
                 "elapsed": "(\(latest.year) − \(base.year)) ÷ (\(target.year) − \(base.year)) = \(n(e))",
                 "covered": "(\(latest.value.text) − \(base.value.text)) ÷ |\(target.value.text) − \(base.value.text)| = \(n(covered))",
                 "lead": n(covered - e), "status": Self.status(p.status),
-                "growth": "CAGR实际 = \(n(actual * 100, 10))%，CAGR所需 = \(n(required * 100, 10))%，R = \(n(ratio, 100))（\(p.growthBand?.label ?? "")）",
+                "growth": "实际年均增速 \(String(format: "%.1f", actual * 100))%，所需年均增速 \(String(format: "%.1f", required * 100))%，R = \(String(format: "%.2f", ratio))（\(p.growthBand?.label ?? "")）",
             ] as TemplateObject
             break
         }
