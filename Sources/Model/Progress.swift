@@ -222,16 +222,17 @@ public enum ProgressMethod {
             result.reason = "缺少基期数值，无法计算进度。"
             return result
         }
-        if meets(base.value.value, target, direction: direction) {
+        // The base was at the target already (or beyond it): there is no way to cover, and the figure has fallen back.
+        if (direction == .increase ? 1.0 : -1.0) * (base.value.value - target.value.value) >= 0 {
             result.status = .lagging
             result.reason = "基期已达到目标，\(latest.year)年数值回落到目标以下。"
             return result
         }
         fill(&result, base: base, latest: latest, target: target, direction: direction)
-        let lead = result.distanceCovered! - result.timeElapsed!
+        guard let covered = result.distanceCovered, let elapsed = result.timeElapsed else { return result }
+        let lead = covered - elapsed
         result.status = lead >= band - 1e-12 ? .ahead : lead >= -band - 1e-12 ? .onTrack : .lagging
-        let covered = Int((result.distanceCovered! * 100).rounded()), elapsed = Int((result.timeElapsed! * 100).rounded())
-        result.reason = "完成进度\(covered)%，时间进度\(elapsed)%。"
+        result.reason = "完成进度\(Int((covered * 100).rounded()))%，时间进度\(Int((elapsed * 100).rounded()))%。"
         return result
     }
 

@@ -39,12 +39,12 @@ import Testing
             .init(label: "检验检测认证服务", value: 100, display: "100亿元"),
             .init(label: "科技金融服务", value: 800, display: "800亿元"),
         ]), id: "g7", standalone: true)),
-        ("overview", DotPlot.make(.init(title: "基期值占2025年目标的比例", rows: [
-            .init(label: "R&D经费支出占GDP比重", share: 4.9 / 5.5),
-            .init(label: "市级以上研发机构", share: 272 / 320),
-            .init(label: "重大科技基础设施数量", share: 0),
-            .init(label: "战略性新兴企业产值占工业总产值比重", share: 87.4 / 90),
-            .init(label: "在孵企业总数", share: 664 / 2500),
+        ("overview", DotPlot.make(.init(title: "完成进度与时间进度", rows: [
+            .init(label: "R&D经费支出占GDP比重", share: 1, elapsed: 0.8),
+            .init(label: "全市技术合同成交额", share: 343.84 / 669.6, elapsed: 0.4),
+            .init(label: "战略性新兴产业增加值占比", share: 3.5 / 4.9, elapsed: 0.4),
+            .init(label: "高技术制造业增加值占比", share: -0.1, elapsed: 0.2),
+            .init(label: "高新技术企业", share: nil),
         ]), id: "g8", standalone: true)),
     ]
 
@@ -54,9 +54,11 @@ import Testing
         for width in ChartWidth.allCases {
             let url = Self.golden.appendingPathComponent("\(name)-\(width.rawValue).svg")
             let svg = chart.svg(width) + "\n"
-            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+            // A missing golden file is a failure, not a file to write: only UPDATE_GOLDEN=1 writes them.
+            if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
                 try Data(svg.utf8).write(to: url)
             }
+            #expect(FileManager.default.fileExists(atPath: url.path), "\(url.lastPathComponent) is missing; run with UPDATE_GOLDEN=1 to write it")
             #expect(Support.text(url) == svg, "\(url.lastPathComponent) differs; rerun with UPDATE_GOLDEN=1 if the change is intended")
         }
     }

@@ -148,3 +148,11 @@ import Testing
         #expect(ProgressStatus(named: "良好") == nil)
     }
 }
+
+extension ProgressTests {
+    @Test func aBaseAtExactlyAStrictTargetThatHasNotMovedIsLagging() {
+        // 超过200 with a base of 200: the base does not meet it, and there is no way to cover; no crash.
+        let a = assess(indicator(base: (2022, 200), targets: [(2027, 200, .exceed)], reported: [(2024, 199)]))
+        #expect(a.status == .lagging)
+    }
+}
