@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(
             name: "BulletinTests",
             dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes",
-                           .product(name: "Yams", package: "Yams")],
+                           .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Golden"]
         ),
     ]
