@@ -20,16 +20,19 @@ public struct Builder {
         public var full: Bool = false
         /// Warnings count as errors.
         public var strict: Bool = false
+        /// The address the site is published at, instead of `url:` in site.yaml (for the sitemap and the feed).
+        public var baseURL: String?
 
         public init(content: String = "Content", templates: String = "Templates", output: String = "Site",
                     workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                    full: Bool = false, strict: Bool = false) {
+                    full: Bool = false, strict: Bool = false, baseURL: String? = nil) {
             self.content = content
             self.templates = templates
             self.output = output
             self.workingDirectory = workingDirectory
             self.full = full
             self.strict = strict
+            self.baseURL = baseURL
         }
     }
 
@@ -47,6 +50,8 @@ public struct Builder {
         public var unchanged: Int = 0
         public var removed: [String] = []
         public var bytesWritten: Int = 0
+        /// The site's address, when site.yaml or `--base-url` gives one; without it there is no sitemap.
+        public var baseURL: String?
         /// Seconds per stage, in order.
         public var timings: [(stage: String, seconds: Double)] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
@@ -69,6 +74,10 @@ public struct Builder {
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "bulletin \(size) \(Int(modified))"
     }()
+
+    /// The generator and the options that change what it writes: a build with another base address is a build
+    /// by another generator, so nothing the last one recorded is taken as current.
+    var identity: String { Self.generatorIdentity + (options.baseURL.map { " base-url=" + $0 } ?? "") }
 
     /// Loads and checks everything, writing nothing.
     public func check() -> Report {
@@ -102,7 +111,7 @@ public struct Builder {
                 loadedFiles.withLock { $0 = SourceFiles(sourceFolders) }
             }
         }
-        let previous = loadedManifest.withLock { $0 }.flatMap { $0.generator == Self.generatorIdentity ? $0 : nil }
+        let previous = loadedManifest.withLock { $0 }.flatMap { $0.generator == identity ? $0 : nil }
         // Nothing changed since the last build (same files, sizes and times, same generator, outputs in
         // place): nothing to read, render or write.
         let sourceFiles = loadedFiles.withLock { $0 } ?? SourceFiles(sourceFolders)
@@ -198,7 +207,7 @@ public struct Builder {
         for (path, entry) in rendered { records[path] = entry }
         // Every rendered file is an output or a companion of one.
         publisher.keep(count: outputs.reduce(0) { $0 + 1 + $1.companions.count } - rendered.count)
-        let manifest = Manifest(generator: Self.generatorIdentity, outputs: records,
+        let manifest = Manifest(generator: identity, outputs: records,
                                 sources: sourceFiles.sources(fingerprints: prepared.inputs),
                                 totals: .init(plans: report.plans, indicators: report.indicators, pages: report.pages))
         do {
@@ -336,7 +345,9 @@ public struct Builder {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }
         var report = Report(diagnostics: diagnostics.sortedByLocation())
-        guard let site = loaded.site, let templates, !diagnostics.hasErrors else { return (nil, report) }
+        guard var site = loaded.site, let templates, !diagnostics.hasErrors else { return (nil, report) }
+        if let baseURL = options.baseURL { site.config.url = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
+        report.baseURL = site.config.url
 
         let siteFile = options.content.hasSuffix("/") ? options.content + "site.yaml" : options.content + "/site.yaml"
         let renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: siteFile)

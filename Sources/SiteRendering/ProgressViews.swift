@@ -23,14 +23,23 @@ struct ProgressViews {
         fraction.map { ChineseNumbers.plain(($0 * 1000).rounded() / 10) + "%" }
     }
 
+    /// A figure with its unit, and in the base unit too when a 万 or 亿 unit hides a count (0.6348万家（即6348家）),
+    /// as sources and readers usually write it.
+    static func figure(_ value: Figure, unit: String) -> String {
+        let (factor, base) = ChineseNumbers.multiplier(of: unit)
+        let plain = value.value * factor
+        guard factor > 1, !base.isEmpty, base != "元", plain == plain.rounded(), abs(plain) < 1e9, abs(value.value) < 1 else { return value.text + unit }
+        return value.text + unit + "（即\(Int(plain))\(base)）"
+    }
+
     /// Everything an indicator's progress block shows.
     static func details(_ p: Assessment, indicator: Indicator) -> TemplateObject {
         var values: TemplateObject = ["status": status(p.status), "reason": p.reason]
         if let covered = percent(p.distanceCovered) { values["covered"] = covered }
         if let elapsed = percent(p.timeElapsed) { values["elapsed"] = elapsed }
-        if let base = p.base { values["base"] = "\(base.year)年 \(base.value.text)\(indicator.unit)" }
+        if let base = p.base { values["base"] = "\(base.year)年 " + figure(base.value, unit: indicator.unit) }
         if let source = p.baseSource { values["baseSource"] = ChartViews.sourceText(source); if let url = source.url { values["baseSourceURL"] = url } }
-        if let latest = p.latest { values["latest"] = "\(latest.year)年 \(latest.value.text)\(indicator.unit)" }
+        if let latest = p.latest { values["latest"] = "\(latest.year)年 " + figure(latest.value, unit: indicator.unit) }
         if let target = p.target { values["target"] = "\(target.year)年 " + (target.comparator?.phrase(target.value.text + indicator.unit) ?? target.value.text + indicator.unit) }
         if let ratio = p.growthRatio, let band = p.growthBand {
             values["growth"] = String(format: "%.2f", ratio) + "（\(band.label)）"

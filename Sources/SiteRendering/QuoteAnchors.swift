@@ -23,17 +23,28 @@ enum QuoteAnchors {
             let needle = Array(escapeLikeCMark(quote).utf8)
             guard !needle.isEmpty, needle.count <= bytes.count else { continue }
             var i = 0
+            // A quote found only inside (or across) one already marked — one sentence quoted for two figures —
+            // shares that anchor, and its links go after the same span.
+            var overlapping: Int?
             search: while i + needle.count <= bytes.count {
                 if bytes[i] == needle[0], !insideTag[i] {
                     var j = 1
                     while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                    if j == needle.count, !insertions.contains(where: { $0.start < i + needle.count && i < $0.end }) {
-                        insertions.append((i, i + needle.count, id, after[quote] ?? ""))
-                        ids[quote] = id
-                        break search
+                    if j == needle.count {
+                        if let other = insertions.firstIndex(where: { $0.start < i + needle.count && i < $0.end }) {
+                            if overlapping == nil { overlapping = other }
+                        } else {
+                            insertions.append((i, i + needle.count, id, after[quote] ?? ""))
+                            ids[quote] = id
+                            break search
+                        }
                     }
                 }
                 i += 1
+            }
+            if ids[quote] == nil, let other = overlapping {
+                if let links = after[quote], !insertions[other].after.contains(links) { insertions[other].after += links }
+                ids[quote] = insertions[other].id
             }
         }
         guard !insertions.isEmpty else { return (html, ids) }

@@ -48,6 +48,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Render everything, ignoring what the last build recorded.")
     var full = false
 
+    @Option(name: .long, help: "The address the site is published at (https://…/), for sitemap.xml and the feed; overrides `url:` in site.yaml.")
+    var baseURL: String?
+
     @Flag(name: .shortAndLong, help: "Print only problems: no progress and no summary.")
     var quiet = false
 
@@ -59,7 +62,10 @@ struct Build: ParsableCommand {
         let start = DispatchTime.now()
         let progress = Output.progress(enabled: !quiet)
         let builder = Builder(options: .init(content: folders.content, templates: folders.templates, output: output,
-                                             full: full, strict: folders.strict))
+                                             full: full, strict: folders.strict, baseURL: baseURL))
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must be an http or https address, e.g. https://tjj.example.gov.cn/bulletin/")
+        }
         let report = builder.build(progress: progress.update)
         progress.finish()
         for (stage, seconds) in report.timings {
@@ -75,6 +81,9 @@ struct Build: ParsableCommand {
             print("\(output)/: \(count(report.pages, "page")) from \(count(report.plans, "plan")) and \(count(report.indicators, "indicator")); "
                 + "\(report.rendered) rendered, \(report.written.count) written, \(report.unchanged) unchanged, \(report.removed.count) removed "
                 + "in \(String(format: "%.2f", seconds)) s")
+            if report.baseURL == nil, report.rendered > 0 {
+                print("note: no sitemap.xml, and the feed's links are relative: the site's address is not known (set `url:` in site.yaml or pass --base-url)")
+            }
         }
     }
 }
