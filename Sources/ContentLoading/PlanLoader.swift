@@ -30,6 +30,11 @@ struct PlanLoader {
             plan.indicators = loaded.indicators
             locations = loaded.locations
         }
+        let achievementsURL = folder.appendingPathComponent("achievements.csv")
+        if FileManager.default.fileExists(atPath: achievementsURL.path) {
+            plan.achievements = AchievementsCSV(url: achievementsURL, displayPath: displayFolder + "/achievements.csv")
+                .load(sections: plan.sections, &diagnostics)
+        }
         let reportedURL = folder.appendingPathComponent("reported.csv")
         if FileManager.default.fileExists(atPath: reportedURL.path) {
             mergeReported(ReportedCSV(url: reportedURL, displayPath: displayFolder + "/reported.csv")

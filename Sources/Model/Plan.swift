@@ -26,6 +26,8 @@ public struct Plan: Sendable {
     public var indicators: [Indicator]
     /// The numbered tasks of every section, with the offices each note names, in the plan's order.
     public var tasks: [PlanTask] = []
+    /// Figures of what the base period achieved (`achievements.csv`), in the file's order.
+    public var achievements: [Achievement] = []
 
     public init(
         slug: String, title: String, shortTitle: String, type: String, region: String, issuer: String,
@@ -131,5 +133,31 @@ public struct SourceReference: Sendable, Equatable {
         self.title = title
         self.url = url
         self.note = note
+    }
+}
+
+/// A figure the plan states about what has been achieved already (its 基础现状 chapter), not a target: carried as
+/// data so that it can be found, linked and downloaded like the indicators.
+public struct Achievement: Sendable, Equatable {
+    /// What is counted, in the editors' words.
+    public var name: String
+    public var value: Figure
+    public var unit: String
+    /// The figure with the plan's own qualifiers (超330亿元, 40余个, 85%以上), exactly as it stands in the text.
+    public var asWritten: String
+    /// The year the text gives for the figure, if any.
+    public var year: Int?
+    /// The plan's words that state it; found in the section `sectionID`.
+    public var quote: String
+    public var sectionID: String
+
+    public init(name: String, value: Figure, unit: String, asWritten: String, year: Int?, quote: String, sectionID: String) {
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.asWritten = asWritten
+        self.year = year
+        self.quote = quote
+        self.sectionID = sectionID
     }
 }

@@ -13,6 +13,8 @@ struct PlanViews {
     let sections: [String: RenderedSection]
     /// Quote anchor by indicator id and target index: `goals.html#q-…`, relative to the plan folder.
     let quoteLinks: [String: [Int: String]]
+    /// The anchor of each achievement's quote in its section, by quote.
+    let achievementAnchors: [String: String]
     /// Position of each indicator in the plan, for the pager.
     let indicatorIndex: [String: Int]
     /// The values every indicator page of the plan has alike.
@@ -35,10 +37,11 @@ struct PlanViews {
         self.progress = progress
         var sections: [String: RenderedSection] = [:]
         var links: [String: [Int: String]] = [:]
+        var achievementAnchors: [String: String] = [:]
         let tableIDs = Set(plan.tables.map(\.id))
         for section in plan.sections {
             var embedded: [String] = []
-            let reserved = ["main", "toc-heading", "indicators-heading", "charts-heading"] + plan.tables.map { "table-" + $0.id }
+            let reserved = ["main", "toc-heading", "indicators-heading", "charts-heading", "achievements-heading"] + plan.tables.map { "table-" + $0.id }
             var document = Markdown.render(section.body, reservedAnchors: reserved) { embed in
                 guard embed.name == Markdown.tableMarker, tableIDs.contains(embed.argument) else { return nil }
                 embedded.append(embed.argument)
@@ -64,16 +67,24 @@ struct PlanViews {
                     if !(chips[quote]?.contains(link) ?? false) { chips[quote, default: ""] += chip }
                 }
             }
+            // The base period's figures carried as data are anchored in the text too.
+            for (index, achievement) in plan.achievements.enumerated() where achievement.sectionID == section.id {
+                quotes.append((achievement.quote, "a-\(index + 1)"))
+            }
             let marked = QuoteAnchors.mark(TaskAnchors.mark(document.html, tasks: plan.tasks.filter { $0.sectionID == section.id }),
                                            quotes: quotes, after: chips)
             document.html = marked.html
             for owner in owners {
                 if let id = marked.ids[owner.quote] { links[owner.indicator, default: [:]][owner.index] = "\(section.id).html#\(id)" }
             }
+            for achievement in plan.achievements where achievement.sectionID == section.id {
+                if let id = marked.ids[achievement.quote] { achievementAnchors[achievement.quote] = id }
+            }
             sections[section.id] = RenderedSection(document: document, embedded: embedded)
         }
         self.sections = sections
         self.quoteLinks = links
+        self.achievementAnchors = achievementAnchors
         var positions: [String: Int] = [:]
         for (index, indicator) in plan.indicators.enumerated() { positions[indicator.id] = index }
         self.indicatorIndex = positions
@@ -182,6 +193,14 @@ struct PlanViews {
         context["charts"] = figures
         context["hasCharts"] = !figures.isEmpty
 
+        let achievements = plan.achievements.filter { $0.sectionID == section.id }
+        context["achievements"] = achievements.map { a -> TemplateObject in
+            var values: TemplateObject = ["name": a.name, "value": a.asWritten, "year": a.year.map { "\($0)年" } ?? "原文未注明"]
+            if let anchor = achievementAnchors[a.quote] { values["url"] = "#" + anchor }
+            return values
+        }
+        context["hasAchievements"] = !achievements.isEmpty
+        context["achievementsURL"] = Paths.link(from: page, to: Paths.planData(plan, "achievements.csv"))
         Self.pager(plan.sections, at: plan.sections.firstIndex { $0.id == section.id }, into: &context) {
             ["title": $0.numberedTitle, "url": Paths.link(from: page, to: Paths.section(plan, $0))]
         }

@@ -39,6 +39,8 @@ enum SampleSite {
             editorialNotes: ["说明"], sections: [goals, tasks],
             tables: [IndicatorTable(id: "main", title: "主要指标", note: "注", printed: true), IndicatorTable(id: "parts", title: "分项", note: "注")],
             indicators: [parent, part, secondPart, other, judged])
+        plan.achievements = [Achievement(name: "成绩", value: Figure(5.6, text: "5.6"), unit: "万家", asWritten: "5.6万家以上", year: 2020,
+                                         quote: "指标达5.6万家以上", sectionID: "goals")]
         plan.tasks = TaskExtractor.tasks(inSectionBody: tasks.body, sectionID: tasks.id, region: plan.region)
         let bare = Plan(slug: "bare", title: "无基期规划", shortTitle: "无基期", type: "行动计划", region: "示例市", issuer: "示例机关",
                         period: Period(start: 2023, end: 2027), order: 2, sources: [SourceReference(title: "来源")],

@@ -12,6 +12,8 @@ enum DataPackage {
         "published": "date",
     ]
     static let required: Set<String> = ["plan", "indicator", "year", "value", "name", "status", "task", "department", "role"]
+    /// Columns that may be empty in one table though required in the others (a base-period figure's year).
+    static let optional: [String: Set<String>] = ["achievements.csv": ["year"]]
     static let keys: [String: [String]] = [
         "indicators.csv": ["plan", "indicator"],
         "reported.csv": ["plan", "indicator", "year"],
@@ -25,7 +27,7 @@ enum DataPackage {
         "publisher": "发布者", "source": "来源页面或文件的标题", "url": "读取数据的网址", "published": "发布日期",
         "repost": "所读页面是否为转载页", "note": "说明（口径、初步数、修订、换算）", "comparator": "规划原文的限定词",
         "quote": "规划原文", "task": "任务锚点", "title": "任务名称", "role": "lead（牵头单位）、responsible（责任单位）或 cooperating（配合单位）",
-        "department": "单位名称", "region": "单位所属地区",
+        "department": "单位名称", "region": "单位所属地区", "as_written": "原文中的数字及其限定词",
     ]
 
     static func descriptor(_ site: Site) -> JSONValue {
@@ -37,7 +39,7 @@ enum DataPackage {
                     field.append(("falseValues", .array([.string("false")])))
                 }
                 if let description = descriptions[name] { field.append(("description", .string(description))) }
-                if required.contains(name) { field.append(("constraints", .object([("required", .bool(true))]))) }
+                if required.contains(name), !(optional[table.file]?.contains(name) ?? false) { field.append(("constraints", .object([("required", .bool(true))]))) }
                 return .object(field)
             }
             var schema: [(String, JSONValue)] = [("fields", .array(fields)), ("missingValues", .array([.string("")]))]

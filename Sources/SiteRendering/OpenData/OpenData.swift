@@ -11,6 +11,7 @@ enum OpenData {
     static let targetsHeader = ["plan", "indicator", "year", "value", "comparator", "quote"]
     static let reportedHeader = ["plan", "indicator", "year", "value", "unit", "publisher", "source", "url", "published", "repost", "note"]
     static let tasksHeader = ["plan", "task", "title", "role", "department", "region", "url"]
+    static let achievementsHeader = ["plan", "name", "value", "unit", "as_written", "year", "quote", "url"]
     static let observationsHeader = ["year", "kind", "value", "comparator", "publisher", "source", "url", "published", "note"]
 
     /// The site-wide tables, in the order of the data package.
@@ -19,6 +20,7 @@ enum OpenData {
         ("targets.csv", "目标", targetsHeader),
         ("reported.csv", "报告数值及来源", reportedHeader),
         ("tasks.csv", "任务及责任单位", tasksHeader),
+        ("achievements.csv", "基期已有成绩（规划基础现状部分陈述的数字）", achievementsHeader),
     ]
 
     static func number(_ value: Double?) -> String { value.map { JSONValue.numberText(nil, $0) } ?? "" }
@@ -99,6 +101,10 @@ enum OpenData {
             ("region", .string(plan.region)), ("issuer", .string(plan.issuer)), ("documentNumber", .text(plan.documentNumber)),
             ("period", .object([("start", .int(plan.period.start)), ("end", .int(plan.period.end))])),
             ("url", .string(Paths.plan(plan))), ("indicators", .array(indicators)), ("tasks", .array(tasks)),
+            ("achievements", .array(plan.achievements.map { a -> JSONValue in
+                .object([("name", .string(a.name)), ("value", .figure(a.value)), ("unit", .string(a.unit)), ("asWritten", .string(a.asWritten)),
+                         ("year", .int(a.year)), ("quote", .string(a.quote)), ("url", .string("plans/\(plan.slug)/\(a.sectionID).html"))])
+            })),
         ])
     }
 
@@ -106,6 +112,11 @@ enum OpenData {
     static func planTables(_ plan: Plan, progress: [Assessment]) -> [CSVTable] {
         var indicators = CSVTable(header: indicatorsHeader), targets = CSVTable(header: targetsHeader)
         var reported = CSVTable(header: reportedHeader), tasks = CSVTable(header: tasksHeader)
+        var achievements = CSVTable(header: achievementsHeader)
+        for a in plan.achievements {
+            achievements.append([plan.slug, a.name, a.value.text, a.unit, a.asWritten, a.year.map(String.init) ?? "", a.quote,
+                                 "plans/\(plan.slug)/\(a.sectionID).html"])
+        }
         for (indicator, p) in zip(plan.indicators, progress) {
             indicators.append([plan.slug, indicator.id, indicator.name, indicator.unit, indicator.attribute?.rawValue ?? "",
                                indicator.direction.rawValue, ProgressMethod.kind(of: indicator).rawValue,
@@ -128,7 +139,7 @@ enum OpenData {
                 tasks.append([plan.slug, task.anchor, task.title, a.role.rawValue, a.department.name, a.department.region, Paths.task(plan, task)])
             }
         }
-        return [indicators, targets, reported, tasks]
+        return [indicators, targets, reported, tasks, achievements]
     }
 
     /// `plans/<slug>/data/…`: the plan's rows of the site tables and its JSON.
