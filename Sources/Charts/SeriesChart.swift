@@ -16,6 +16,13 @@ public enum SeriesChart {
             self.reported = reported.sorted { $0.year < $1.year }
             self.targets = targets.sorted { $0.year < $1.year }
         }
+
+        /// The latest figure known: the last report after the base year; the base when every report is older (a
+        /// year before the base, given for context).
+        public var latest: ChartPoint? {
+            guard let baseline else { return reported.last }
+            return reported.last { $0.year > baseline.year }
+        }
     }
 
     public static func make(_ input: Input, id: String, standalone: Bool = false) -> Chart {
@@ -23,7 +30,7 @@ public enum SeriesChart {
         let (compact, compactLayout) = draw(input, description: description, id: id + "-c", width: .compact, standalone: standalone)
         let (wide, wideLayout) = draw(input, description: description, id: id + "-w", width: .wide, standalone: standalone)
         let targetInput = TargetChart.Input(title: input.title, unit: input.unit, baseline: input.baseline,
-                                            latest: input.reported.last, targets: input.targets)
+                                            latest: input.latest, targets: input.targets)
         return Chart(takeaway: TargetChart.takeaway(targetInput), description: description, compact: compact, wide: wide,
                      compactLayout: compactLayout, wideLayout: wideLayout)
     }
@@ -118,7 +125,7 @@ public enum SeriesChart {
         }
         // Labels for the points a reader looks for: start, latest report, each target.
         if let b = input.baseline { label(b.phrase(unit: input.unit), at: b, preferAbove: false) }
-        if let latest = input.reported.last { label(latest.phrase(unit: input.unit), at: latest, preferAbove: true) }
+        if let latest = input.latest { label(latest.phrase(unit: input.unit), at: latest, preferAbove: true) }
         for t in input.targets { label("目标" + t.phrase(unit: input.unit), at: t, preferAbove: true) }
 
         return (SVGDocument.wrap(id: id, title: input.title, description: description, layout: layout, body: svg,
