@@ -112,7 +112,7 @@ public enum TaskExtractor {
             // Every note has a role word ending in 位 or 门 (单位, 部门): a paragraph with neither holds none, and is not
             // split into characters at all (most paragraphs; the split and search took 14 % of a large site's build).
             let mayHoldNote = block.text.unicodeScalars.contains { $0 == "位" || $0 == "门" }
-            let chars = mayHoldNote ? Array(block.text) : [], ranges = mayHoldNote ? noteRanges(chars) : []  // a note in a heading is reported, unattributed
+            let chars = mayHoldNote ? Array(block.text.unicodeScalars) : [], ranges = mayHoldNote ? noteRanges(chars) : []  // a note in a heading is reported, unattributed
             let head = block.heading == nil ? taskHead(block.text.split(separator: "\n", maxSplits: 1).first ?? "") : nil
             if let title = block.heading {
                 (heading, afterTask, pending) = (title, false, nil)
@@ -122,14 +122,14 @@ public enum TaskExtractor {
             } else if let head {
                 (afterTask, pending) = (false, (head, block.line))
             } else if afterTask || pending != nil, !ranges.isEmpty,
-                      chars.indices.allSatisfy({ i in ranges.contains { $0.contains(i) } || chars[i].isWhitespace || chars[i] == "。" }) {
+                      chars.indices.allSatisfy({ i in ranges.contains { $0.contains(i) } || chars[i].properties.isWhitespace || chars[i] == "。" }) {
                 if let waiting = pending { add(waiting.head, line: waiting.line) }
                 (afterTask, pending) = (true, nil)
             } else {
                 (afterTask, pending) = (false, nil)
             }
             for range in ranges {
-                let text = String(chars[range])
+                let text = String(String.UnicodeScalarView(chars[range]))
                 var note = FoundNote(text: text, line: block.line + chars[..<range.lowerBound].count { $0 == "\n" }, taskAnchor: nil,
                                      heading: heading, assignments: ResponsibilityNote.parse(text, region: region))
                 if afterTask, let last = result.tasks.indices.last {
@@ -207,7 +207,7 @@ public enum TaskExtractor {
 
     /// Parenthesised groups that open with a role word and a colon (`（牵头单位：`, `(责 任单位:`), outermost only; a group
     /// left open (broken or hostile text) runs to the end of the paragraph. Other groups (（重庆）, （M0）) are text.
-    static func noteRanges(_ chars: [Character]) -> [ClosedRange<Int>] {
+    static func noteRanges(_ chars: [Unicode.Scalar]) -> [ClosedRange<Int>] {
         var open: [Int] = [], groups: [ClosedRange<Int>] = []
         for (i, c) in chars.enumerated() {
             if c == "（" || c == "(" { open.append(i) }
@@ -217,8 +217,8 @@ public enum TaskExtractor {
         var notes: [ClosedRange<Int>] = []
         for group in groups.sorted(by: { $0.lowerBound < $1.lowerBound }) where !(notes.last?.contains(group.lowerBound) ?? false) {
             // A cheap look at the first letter before normalising: hostile text can hold thousands of groups.
-            guard let first = chars[(group.lowerBound + 1)...].first(where: { !$0.isWhitespace }), "牵责配".contains(first) else { continue }
-            let head = ResponsibilityNote.normalise(String(chars[(group.lowerBound + 1)..<min(group.upperBound + 1, group.lowerBound + 16)]))
+            guard let first = chars[(group.lowerBound + 1)...].first(where: { !$0.properties.isWhitespace }), "牵责配".unicodeScalars.contains(first) else { continue }
+            let head = ResponsibilityNote.normalise(String(String.UnicodeScalarView(chars[(group.lowerBound + 1)..<min(group.upperBound + 1, group.lowerBound + 16)])))
             if head.dropFirst(4).first == "：", ResponsibilityRole(roleWord: String(head.prefix(4))) != nil { notes.append(group) }
         }
         return notes
@@ -235,15 +235,15 @@ public enum ResponsibilityNote {
     /// is two, 市住房和城乡建设委 one; nothing in parentheses is split (各区县（自治县）政府). A trailing 等/等单位/
     /// 等部门 is removed, repeats within a role are dropped, and a name both lead and responsible keeps both.
     public static func parse(_ note: String, region: String) -> [Assignment] {
-        var chars = Array(normalise(note))
+        var chars = Array(normalise(note).unicodeScalars)
         if chars.first == "（" {  // only an outer pair: （A）与（B） keeps its parentheses; an unclosed （ goes alone
             let depth = depths(chars), close = chars.indices.first { chars[$0] == "）" && depth[$0] == 0 }
             if close == nil || close == chars.count - 1 { chars = Array(chars.dropFirst().prefix(close.map { $0 - 1 } ?? chars.count)) }
         }
         var result: [Assignment] = [], seen: Set<Assignment> = [], role = ResponsibilityRole.responsible, start = 0
         let depth = depths(chars)
-        func add(_ text: ArraySlice<Character>) {
-            var name = text.trimmed { $0.isWhitespace || $0 == "。" || $0 == "." }
+        func add(_ text: ArraySlice<Unicode.Scalar>) {
+            var name = text.trimmed { $0.properties.isWhitespace || $0 == "。" || $0 == "." }
             if let suffix = ["等单位", "等部门", "等"].first(where: { name.hasSuffix($0) }) { name = String(name.dropLast(suffix.count)) }
             name = name.trimmed(\.isWhitespace)
             guard name.contains(where: { $0.isLetter || $0.isNumber }) else { return }  // empty, or stray punctuation
@@ -252,12 +252,12 @@ public enum ResponsibilityNote {
         }
         for i in chars.indices where depth[i] == 0 {
             let joins = (chars[i] == "和" || chars[i] == "及") && i > start && i + 1 < chars.count && officeEndings.contains(chars[i - 1])
-            if joins || "、，；".contains(chars[i]) {
+            if joins || chars[i] == "、" || chars[i] == "，" || chars[i] == "；" {
                 add(chars[start..<i])
                 start = i + 1
             } else if chars[i] == "：", chars[start..<i].count >= 4, chars[(i - 2)..<i] == ["单", "位"] || chars[(i - 2)..<i] == ["部", "门"] {
                 add(chars[start..<(i - 4)])
-                role = ResponsibilityRole(roleWord: String(chars[(i - 4)..<i])) ?? .responsible
+                role = ResponsibilityRole(roleWord: String(String.UnicodeScalarView(chars[(i - 4)..<i]))) ?? .responsible
                 start = i + 1
             }
         }
@@ -266,9 +266,9 @@ public enum ResponsibilityNote {
     }
 
     /// Offices' names end in one of these; a 和 or 及 after one joins two offices, anywhere else it is inside a name.
-    private static let officeEndings: Set<Character> = ["局", "委", "办", "部", "院", "府", "会", "厅", "室", "处", "署", "行", "所", "站", "心", "队", "团", "联"]
+    private static let officeEndings: Set<Unicode.Scalar> = ["局", "委", "办", "部", "院", "府", "会", "厅", "室", "处", "署", "行", "所", "站", "心", "队", "团", "联"]
     /// The parenthesis depth at each character (a （ counts itself, its ） does not): 0 is the note's own level.
-    private static func depths(_ chars: [Character]) -> [Int] {
+    private static func depths(_ chars: [Unicode.Scalar]) -> [Int] {
         var depth = 0
         return chars.map { c in depth = c == "（" ? depth + 1 : c == "）" ? max(0, depth - 1) : depth; return depth }
     }
@@ -289,6 +289,14 @@ public enum ResponsibilityNote {
             out.append(s)
         }
         return String(out)
+    }
+}
+
+extension BidirectionalCollection where Element == Unicode.Scalar {
+    /// The text without the leading and trailing scalars `drop` says to remove.
+    fileprivate func trimmed(_ drop: (Unicode.Scalar) -> Bool) -> String {
+        guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
+        return String(String.UnicodeScalarView(self[first...last]))
     }
 }
 

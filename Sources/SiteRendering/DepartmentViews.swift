@@ -5,6 +5,14 @@ import Model
 struct DepartmentViews {
     let site: Site
     let index: DepartmentIndex
+    /// Plans by slug, made once: there is a page per department, and a site can have thousands of both.
+    let plans: [String: Plan]
+
+    init(site: Site, index: DepartmentIndex) {
+        self.site = site
+        self.index = index
+        self.plans = Dictionary(site.plans.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+    }
 
     func indexPage() -> TemplateObject {
         let page = Paths.departments
@@ -36,7 +44,6 @@ struct DepartmentViews {
         ] as [TemplateObject]
         context["current"] = name
         context["department"] = ["name": name, "region": entry.department.region] as TemplateObject
-        let plans = Dictionary(site.plans.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         func tasks(_ references: [DepartmentIndex.TaskReference]) -> [TemplateObject] {
             references.compactMap { reference -> TemplateObject? in
                 guard let plan = plans[reference.planSlug] else { return nil }

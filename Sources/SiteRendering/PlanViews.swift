@@ -240,7 +240,7 @@ struct PlanViews {
         context["hasReports"] = !indicator.reported.isEmpty
         let csv = RenderedFile(path: Paths.indicatorData(plan, indicator, "csv"), bytes: OpenData.indicatorCSV(indicator).bytes)
         let json = RenderedFile(path: Paths.indicatorData(plan, indicator, "json"),
-                                bytes: Array(OpenData.indicatorJSON(indicator, in: plan, progress: p).pretty.utf8))
+                                bytes: OpenData.indicatorJSON(indicator, in: plan, progress: p).prettyBytes)
         context["downloads"] = [["title": "数据（CSV）", "url": Paths.link(from: page, to: csv.path)],
                                 ["title": "数据和进度（JSON）", "url": Paths.link(from: page, to: json.path)],
                                 ["title": "图表（SVG）", "url": Paths.link(from: page, to: chartFile.path)]] as [TemplateObject]

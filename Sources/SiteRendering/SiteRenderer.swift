@@ -184,13 +184,16 @@ public struct SiteRenderer: Sendable {
         // every plan.
         let slugs = Set(paths.compactMap(Self.planSlug(ofOutput:)))
         let plans = site.plans.filter { slugs.contains($0.slug) }
-        // Job 0 is everything that is not a plan's; then one job per plan.
-        DispatchQueue.concurrentPerform(iterations: plans.count + 1) { job in
+        // The pages of the whole site come first, in parts of their own (the data files, the progress views, the
+        // departments, the rest): at 1000 plans each is as much work as tens of plans, and one job for all of them
+        // was the last to finish. Then one job per plan.
+        let siteWideParts = 4
+        DispatchQueue.concurrentPerform(iterations: plans.count + siteWideParts) { job in
             var problems: [Diagnostic] = []
-            if job == 0 {
-                renderSiteWide(paths, emit: emit, problems: &problems)
+            if job < siteWideParts {
+                renderSiteWide(part: job, paths, emit: emit, problems: &problems)
             } else {
-                renderPlan(plans[job - 1], paths, emit: emit, problems: &problems)
+                renderPlan(plans[job - siteWideParts], paths, emit: emit, problems: &problems)
             }
             if !problems.isEmpty { diagnostics.withLock { $0 += problems } }
         }
@@ -231,40 +234,46 @@ public struct SiteRenderer: Sendable {
         return out
     }
 
-    private func renderSiteWide(_ paths: Set<String>, emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
-        let views = PageViews(site: site)
-        if paths.contains(Paths.home) { page(Paths.home, "home", views.home(), emit: emit, problems: &problems) }
-        if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound(), emit: emit, problems: &problems) }
-        if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage(), emit: emit, problems: &problems) }
-        if paths.contains(Paths.feed) { emit(RenderedFile(path: Paths.feed, bytes: Array(views.feed().utf8))) }
-        for release in site.releases where paths.contains(Paths.release(release)) {
-            page(Paths.release(release), "release", views.releasePage(release), emit: emit, problems: &problems)
-        }
-        let progressViews = ProgressViews(site: site)
-        if paths.contains(Paths.progress) { page(Paths.progress, "progress", progressViews.page(showing: nil), emit: emit, problems: &problems) }
-        for status in ProgressStatus.allCases where paths.contains(Paths.progress(status)) {
-            page(Paths.progress(status), "progress", progressViews.page(showing: status), emit: emit, problems: &problems)
-        }
-        if paths.contains(Paths.progressMethod) { page(Paths.progressMethod, "method", progressViews.methodPage(), emit: emit, problems: &problems) }
-        let index = departmentIndex
-        let departmentViews = DepartmentViews(site: site, index: index)
-        if paths.contains(Paths.departments) { page(Paths.departments, "departments", departmentViews.indexPage(), emit: emit, problems: &problems) }
-        for entry in index.departments where paths.contains(Paths.department(entry.department)) {
-            page(Paths.department(entry.department), "department", departmentViews.page(entry), emit: emit, problems: &problems)
-        }
-        if paths.contains(Paths.dataIndex) { page(Paths.dataIndex, "data", views.dataPage(), emit: emit, problems: &problems) }
-        if paths.contains("data/bulletin.json") {
-            OpenData.siteFiles(site, progress: progressViews.progress, departments: index).forEach(emit)
-        }
-        if paths.contains(Paths.robots) { emit(RenderedFile(path: Paths.robots, bytes: Array(SiteMap.robots(site).utf8))) }
-        if paths.contains(Paths.sitemap), let sitemap = SiteMap.sitemap(site, pages: plannedOutputs().map(\.path)) {
-            emit(RenderedFile(path: Paths.sitemap, bytes: Array(sitemap.utf8)))
-        }
-        for asset in templates.assets where paths.contains("assets/" + asset.path) {
-            emit(RenderedFile(path: "assets/" + asset.path, data: asset.data))
-        }
-        if paths.contains(Paths.chartStylesheet), !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
-            emit(RenderedFile(path: Paths.chartStylesheet, bytes: Array(ChartStyle.css.utf8)))
+    private func renderSiteWide(part: Int, _ paths: Set<String>, emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
+        switch part {
+        case 0:
+            if paths.contains("data/bulletin.json") {
+                OpenData.siteFiles(site, progress: ProgressViews(site: site).progress, departments: departmentIndex).forEach(emit)
+            }
+        case 1:
+            let progressViews = ProgressViews(site: site)
+            if paths.contains(Paths.progress) { page(Paths.progress, "progress", progressViews.page(showing: nil), emit: emit, problems: &problems) }
+            for status in ProgressStatus.allCases where paths.contains(Paths.progress(status)) {
+                page(Paths.progress(status), "progress", progressViews.page(showing: status), emit: emit, problems: &problems)
+            }
+            if paths.contains(Paths.progressMethod) { page(Paths.progressMethod, "method", progressViews.methodPage(), emit: emit, problems: &problems) }
+        case 2:
+            let index = departmentIndex
+            let departmentViews = DepartmentViews(site: site, index: index)
+            if paths.contains(Paths.departments) { page(Paths.departments, "departments", departmentViews.indexPage(), emit: emit, problems: &problems) }
+            for entry in index.departments where paths.contains(Paths.department(entry.department)) {
+                page(Paths.department(entry.department), "department", departmentViews.page(entry), emit: emit, problems: &problems)
+            }
+        default:
+            let views = PageViews(site: site)
+            if paths.contains(Paths.home) { page(Paths.home, "home", views.home(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.feed) { emit(RenderedFile(path: Paths.feed, bytes: Array(views.feed().utf8))) }
+            for release in site.releases where paths.contains(Paths.release(release)) {
+                page(Paths.release(release), "release", views.releasePage(release), emit: emit, problems: &problems)
+            }
+            if paths.contains(Paths.dataIndex) { page(Paths.dataIndex, "data", views.dataPage(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.robots) { emit(RenderedFile(path: Paths.robots, bytes: Array(SiteMap.robots(site).utf8))) }
+            if paths.contains(Paths.sitemap), let sitemap = SiteMap.sitemap(site, pages: plannedOutputs().map(\.path)) {
+                emit(RenderedFile(path: Paths.sitemap, bytes: Array(sitemap.utf8)))
+            }
+            for asset in templates.assets where paths.contains("assets/" + asset.path) {
+                emit(RenderedFile(path: "assets/" + asset.path, data: asset.data))
+            }
+            if paths.contains(Paths.chartStylesheet), !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
+                emit(RenderedFile(path: Paths.chartStylesheet, bytes: Array(ChartStyle.css.utf8)))
+            }
         }
     }
 

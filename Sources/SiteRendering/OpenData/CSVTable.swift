@@ -15,10 +15,11 @@ struct CSVTable: Sendable {
 
     var bytes: [UInt8] {
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(rows.count * header.count * 12)
         for row in [header] + rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { out.append(0x2C) }
-                out += Self.cell(cell).utf8
+                Self.write(cell, into: &out)
             }
             out += [0x0D, 0x0A]
         }
@@ -27,17 +28,28 @@ struct CSVTable: Sendable {
 
     /// The cell as written: neutralised when a spreadsheet would run it as a formula, quoted when it must be.
     static func cell(_ text: String) -> String {
-        var text = neutralised(text)
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            text = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        write(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// By bytes: the downloads of a large site hold millions of cells.
+    static func write(_ text: String, into out: inout [UInt8]) {
+        let text = neutralised(text)
+        let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { out += text.utf8; return }
+        out.append(0x22)
+        for byte in text.utf8 {
+            if byte == 0x22 { out.append(0x22) }
+            out.append(byte)
         }
-        return text
+        out.append(0x22)
     }
 
     /// A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return runs as a formula in Excel, LibreOffice
     /// and Google Sheets (OWASP's "CSV injection"). Unless it is a plain number, a `'` before it makes it text.
     static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        guard let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D else { return text }
         if isPlainNumber(text) { return text }
         return "'" + text
     }

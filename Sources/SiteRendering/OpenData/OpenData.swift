@@ -145,7 +145,7 @@ enum OpenData {
     /// `plans/<slug>/data/…`: the plan's rows of the site tables and its JSON.
     static func planFiles(_ plan: Plan, progress: [Assessment]) -> [RenderedFile] {
         var files = zip(siteTables, planTables(plan, progress: progress)).map { RenderedFile(path: Paths.planData(plan, $0.file), bytes: $1.bytes) }
-        files.append(RenderedFile(path: Paths.planData(plan, "plan.json"), bytes: Array(planJSON(plan, progress: progress).pretty.utf8)))
+        files.append(RenderedFile(path: Paths.planData(plan, "plan.json"), bytes: planJSON(plan, progress: progress).prettyBytes))
         return files
     }
 
@@ -174,8 +174,8 @@ enum OpenData {
             for (index, table) in planTables(plan, progress: p).enumerated() { tables[index].rows += table.rows }
         }
         var files = zip(siteTables, tables).map { RenderedFile(path: "data/" + $0.file, bytes: $1.bytes) }
-        files.append(RenderedFile(path: "data/bulletin.json", bytes: Array(siteJSON(site, progress: progress, departments: departments).pretty.utf8)))
-        files.append(RenderedFile(path: "data/datapackage.json", bytes: Array(DataPackage.descriptor(site).pretty.utf8)))
+        files.append(RenderedFile(path: "data/bulletin.json", bytes: siteJSON(site, progress: progress, departments: departments).prettyBytes))
+        files.append(RenderedFile(path: "data/datapackage.json", bytes: DataPackage.descriptor(site).prettyBytes))
         files.append(RenderedFile(path: Paths.dataZip, bytes: ZipFile.make(files.map { (String($0.path.dropFirst(5)), $0.bytes) })))
         return files
     }
