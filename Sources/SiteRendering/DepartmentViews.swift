@@ -48,9 +48,12 @@ struct DepartmentViews {
             references.compactMap { reference -> TemplateObject? in
                 guard let plan = plans[reference.planSlug] else { return nil }
                 let section = plan.section(reference.task.sectionID)
-                var others = reference.task.assignments.filter { $0.department != entry.department }.map(\.department.name)
-                var seen = Set<String>()
-                others.removeAll { !seen.insert($0).inserted }
+                // The other offices of the task, each once, told apart by their ASCII ids (hashing Chinese names costs
+                // a Unicode normalisation each).
+                var others: [String] = [], seen: Set<String> = [entry.department.id]
+                for assignment in reference.task.assignments where seen.insert(assignment.department.id).inserted {
+                    others.append(assignment.department.name)
+                }
                 let number = reference.task.number
                 let separator = number.allSatisfy(\.isASCII) ? "." : "、"
                 return ["title": number + separator + reference.task.title, "url": Paths.link(from: page, to: Paths.task(plan, reference.task)),

@@ -46,12 +46,13 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
         self.contentFiles = contentFiles.sorted()
         self.siteFile = siteFile
+        self.departmentIndex = DepartmentIndex(plans: site.plans)
     }
 
     static let tablePartial = "partials/indicator-table"
 
-    /// Which office answers for which task, across all plans.
-    var departmentIndex: DepartmentIndex { DepartmentIndex(plans: site.plans) }
+    /// Which office answers for which task, across all plans; made once, with the renderer.
+    public let departmentIndex: DepartmentIndex
 
     /// Every output with its inputs.
     public func plannedOutputs() -> [PlannedOutput] {
@@ -93,12 +94,19 @@ public struct SiteRenderer: Sendable {
         }
         for part in parts.withLock({ $0 }) { outputs += part }
         add(Paths.notFound, contentFiles + uses("404"))
-        // The bulletin's pages of the whole site: made from every plan.
-        add(Paths.progress, contentFiles + uses("progress"))
-        for status in ProgressStatus.allCases { add(Paths.progress(status), contentFiles + uses("progress")) }
+        // The bulletin's pages of the whole site: made from every plan. Pages of a kind share one sorted list of inputs
+        // (there can be thousands of department pages, each made from every content file): sorted once, and its
+        // fingerprint worked out once (the build knows a list by its storage).
+        func shared(_ template: String) -> [String] { Self.sortedSet(contentFiles + uses(template)) }
+        let progressInputs = shared("progress"), departmentInputs = shared("department")
+        for path in [Paths.progress] + ProgressStatus.allCases.map(Paths.progress) {
+            outputs.append(PlannedOutput(path: path, dependencies: progressInputs, companions: []))
+        }
         add(Paths.progressMethod, contentFiles + uses("method"))
         add(Paths.departments, contentFiles + uses("departments"))
-        for entry in departmentIndex.departments { add(Paths.department(entry.department), contentFiles + uses("department")) }
+        for entry in departmentIndex.departments {
+            outputs.append(PlannedOutput(path: Paths.department(entry.department), dependencies: departmentInputs, companions: []))
+        }
         add(Paths.dataIndex, contentFiles + uses("data"))
         add("data/bulletin.json", contentFiles, companions: OpenData.siteTables.map { "data/" + $0.file } + ["data/datapackage.json", Paths.dataZip])
         add(Paths.robots, [siteFile])
