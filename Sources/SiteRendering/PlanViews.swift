@@ -189,6 +189,8 @@ struct PlanViews {
         let tables = tableContexts(indicators: stated.filter { !rendered.embedded.contains($0.tableID) }, page: page)
         context["tables"] = tables
         context["hasTables"] = !tables.isEmpty
+        context["downloads"] = downloads(from: page)
+        context["hasDownloads"] = !stated.isEmpty
         let figures = chartFigures(for: stated, page: page, scope: "本部分")
         context["charts"] = figures
         context["hasCharts"] = !figures.isEmpty

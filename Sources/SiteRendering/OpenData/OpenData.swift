@@ -174,7 +174,7 @@ enum OpenData {
             for (index, table) in planTables(plan, progress: p).enumerated() { tables[index].rows += table.rows }
         }
         var files = zip(siteTables, tables).map { RenderedFile(path: "data/" + $0.file, bytes: $1.bytes) }
-        files.append(RenderedFile(path: "data/bulletin.json", bytes: siteJSON(site, progress: progress, departments: departments).prettyBytes))
+        files.append(RenderedFile(path: "data/bulletin.json", bytes: siteJSON(site, progress: progress, departments: departments).compactBytes))
         files.append(RenderedFile(path: "data/datapackage.json", bytes: DataPackage.descriptor(site).prettyBytes))
         files.append(RenderedFile(path: Paths.dataZip, bytes: ZipFile.make(files.map { (String($0.path.dropFirst(5)), $0.bytes) })))
         return files
