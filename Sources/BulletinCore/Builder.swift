@@ -42,8 +42,6 @@ public struct Builder {
         public var plans: Int = 0
         public var pages: Int = 0
         public var indicators: Int = 0
-        /// Plans whose files were read this time.
-        public var plansRead: Int = 0
         /// Outputs rendered this time (the others were unchanged since the last build).
         public var rendered: Int = 0
         public var written: [String] = []
@@ -354,7 +352,6 @@ public struct Builder {
         let outputs = renderer.plannedOutputs()
         clock.lap("list outputs")
         report.plans = site.plans.count
-        report.plansRead = site.plans.count
         report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }
         report.pages = outputs.filter { $0.path.hasSuffix(".html") }.count
         let inputs = loaded.inputs.merging(templates.fingerprints) { a, _ in a }

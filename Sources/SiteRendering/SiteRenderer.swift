@@ -98,12 +98,15 @@ public struct SiteRenderer: Sendable {
         // (there can be thousands of department pages, each made from every content file): sorted once, and its
         // fingerprint worked out once (the build knows a list by its storage).
         func shared(_ template: String) -> [String] { Self.sortedSet(contentFiles + uses(template)) }
-        let progressInputs = shared("progress"), departmentInputs = shared("department")
+        // Departments come from the tasks of the section files, with their plans' titles and regions: a new figure
+        // in indicators.yaml or reported.csv does not touch them.
+        let taskFiles = contentFiles.filter { $0.hasSuffix(".md") || $0.hasSuffix("/plan.yaml") || $0 == siteFile }
+        let progressInputs = shared("progress"), departmentInputs = Self.sortedSet(taskFiles + uses("department"))
         for path in [Paths.progress] + ProgressStatus.allCases.map(Paths.progress) {
             outputs.append(PlannedOutput(path: path, dependencies: progressInputs, companions: []))
         }
         add(Paths.progressMethod, contentFiles + uses("method"))
-        add(Paths.departments, contentFiles + uses("departments"))
+        add(Paths.departments, taskFiles + uses("departments"))
         for entry in departmentIndex.departments {
             outputs.append(PlannedOutput(path: Paths.department(entry.department), dependencies: departmentInputs, companions: []))
         }

@@ -71,9 +71,6 @@ struct Build: ParsableCommand {
         for (stage, seconds) in report.timings {
             logger.info("stage finished", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", seconds))"])
         }
-        if report.plans > 0 {
-            logger.info("plans read", metadata: ["read": "\(report.plansRead)", "unchanged": "\(report.plans - report.plansRead)"])
-        }
         Output.print(report.diagnostics)
         guard report.succeeded else { throw Output.failure(report) }
         if !quiet {

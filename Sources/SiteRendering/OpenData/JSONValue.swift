@@ -62,14 +62,8 @@ indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
-    /// Without indentation: the site's file, which tools read and people rarely open, is a third smaller.
-    var compactBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(into: &out, indent: false, level: 0)
-        out.append(0x0A)
-        return out
-    }
+    /// Appends the value, without indentation, to `out`.
+    func append(to out: inout [UInt8]) { write(into: &out, indent: false, level: 0) }
 
     private func write(into out: inout [UInt8], indent: Bool, level: Int) {
         func newline(_ level: Int) {
