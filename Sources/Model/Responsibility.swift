@@ -34,8 +34,13 @@ public struct Department: Sendable, Hashable {
 
     /// Name and region are normalised (widths, spaces), not renamed, so one office written two ways is one department.
     public init(name: String, region: String) {
-        self.name = ResponsibilityNote.normalise(name)
-        self.region = ResponsibilityNote.normalise(region)
+        self.init(normalisedName: ResponsibilityNote.normalise(name), normalisedRegion: ResponsibilityNote.normalise(region))
+    }
+
+    /// For names and regions already normalised (the note parser normalises the whole note once).
+    init(normalisedName name: String, normalisedRegion region: String) {
+        self.name = name
+        self.region = region
         var hash = StableHash()
         hash.combine(self.region)  // each piece ends in a byte no UTF-8 text has: ("a|b", "c") ≠ ("a", "b|c")
         hash.combine(self.name)
@@ -198,7 +203,8 @@ public enum TaskExtractor {
 
     /// `**1.标题**`, `**1、标题**`, `**１．标题**`, `**（一）标题**`: the number and the title, or nil.
     static func taskHead(_ line: Substring) -> Head? {
-        guard line.hasPrefix("**"), let close = line.dropFirst(2).firstRange(of: "**") else { return nil }
+        // The bytes first: nearly every line does not start with `**`, and a String prefix test compares Characters.
+        guard line.utf8.starts(with: [0x2A, 0x2A]), let close = line.dropFirst(2).firstRange(of: "**") else { return nil }
         let inner = Array(line[line.index(line.startIndex, offsetBy: 2)..<close.lowerBound])
         let parenthesised = inner.first == "（" || inner.first == "("
         var i = parenthesised ? 1 : 0
@@ -263,12 +269,22 @@ public enum ResponsibilityNote {
         }
         var result: [Assignment] = [], seen: Set<Assignment> = [], role = ResponsibilityRole.responsible, start = 0
         let depth = depths(chars)
+        let normalisedRegion = normalise(region)
+        // By scalars: this runs for every name of every note (tens of thousands on a large site).
         func add(_ text: ArraySlice<Unicode.Scalar>) {
-            var name = text.trimmed { $0.properties.isWhitespace || $0 == "。" || $0 == "." }
-            if let suffix = ["等单位", "等部门", "等"].first(where: { name.hasSuffix($0) }) { name = String(name.dropLast(suffix.count)) }
-            name = name.trimmed(\.isWhitespace)
-            guard name.contains(where: { $0.isLetter || $0.isNumber }) else { return }  // empty, or stray punctuation
-            let assignment = Assignment(role: role, department: Department(name: name, region: region))
+            func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+            var name = text.drop { isSpace($0) || $0 == "。" || $0 == "." }
+            while let last = name.last, isSpace(last) || last == "。" || last == "." { name = name.dropLast() }
+            for suffix in [["等", "单", "位"], ["等", "部", "门"], ["等"]] as [[Unicode.Scalar]] where name.count >= suffix.count
+                && name.suffix(suffix.count).elementsEqual(suffix) {
+                name = name.dropLast(suffix.count)
+                break
+            }
+            while let last = name.last, isSpace(last) { name = name.dropLast() }
+            // Empty, or stray punctuation: not a name.
+            guard name.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return }
+            let department = Department(normalisedName: String(String.UnicodeScalarView(name)), normalisedRegion: normalisedRegion)
+            let assignment = Assignment(role: role, department: department)
             if seen.insert(assignment).inserted { result.append(assignment) }
         }
         for i in chars.indices where depth[i] == 0 {
@@ -312,14 +328,6 @@ public enum ResponsibilityNote {
             out.append(s)
         }
         return String(out)
-    }
-}
-
-extension BidirectionalCollection where Element == Unicode.Scalar {
-    /// The text without the leading and trailing scalars `drop` says to remove.
-    fileprivate func trimmed(_ drop: (Unicode.Scalar) -> Bool) -> String {
-        guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
-        return String(String.UnicodeScalarView(self[first...last]))
     }
 }
 
