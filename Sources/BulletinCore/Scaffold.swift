@@ -63,6 +63,8 @@ public enum Scaffold {
             indicators: []
 
             """),
+            // The yearly reported figures, one row per indicator and year, as a spreadsheet keeps them.
+            ("reported.csv", "indicator,year,value,source,publisher,url,published,repost,note\r\n"),
         ]
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {

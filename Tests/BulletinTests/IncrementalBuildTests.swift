@@ -235,7 +235,7 @@ import Model
         let project = try Project()
         defer { Support.remove(project.root) }
         let created = try Scaffold.newPlan(slug: "demo", title: "示例行动计划", content: project.root.appendingPathComponent("Content"), year: 2026)
-        #expect(created.files == ["plan.yaml", "overview.md", "goals.md", "tasks.md", "safeguards.md", "indicators.yaml"])
+        #expect(created.files == ["plan.yaml", "overview.md", "goals.md", "tasks.md", "safeguards.md", "indicators.yaml", "reported.csv"])
         let report = project.build()
         #expect(report.succeeded, "\(report.diagnostics)")
         #expect(report.diagnostics.isEmpty)
