@@ -17,6 +17,7 @@ enum Paths {
     static let progress = "progress/index.html"
     static func progress(_ status: ProgressStatus) -> String { "progress/\(status.rawValue).html" }
     static let progressMethod = "progress/method.html"
+    static let progressSorted = "progress/sorted.html"
     static let departments = "departments/index.html"
     static func department(_ department: Department) -> String { "departments/\(department.id).html" }
     static let dataIndex = "data/index.html"

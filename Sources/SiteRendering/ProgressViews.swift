@@ -104,6 +104,47 @@ struct ProgressViews {
                     "rows": rows, "period": plan.period.label]
         }
         context["empty"] = (context["plans"] as? [TemplateObject])?.isEmpty ?? true
+        context["sortedURL"] = Paths.link(from: page, to: Paths.progressSorted)
+        return context
+    }
+
+    /// `progress/sorted.html`: every indicator with a distance covered, across plans, the furthest behind its time
+    /// first — the list a journalist asks for. A pre-rendered order, so it needs no script.
+    func sortedPage() -> TemplateObject {
+        let page = Paths.progressSorted
+        var context = self.page(showing: nil)
+        context["page"] = PageViews(site: site).pageValues(title: "按进度排序 - \(site.config.title)", description: "各指标完成进度领先或落后时间进度的程度")
+        for (key, value) in PageViews(site: site).layout(page: page, title: "", description: "").entries where key != "page" { context[key] = value }
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
+                                  ["title": "目标进度总览", "url": Paths.link(from: page, to: Paths.progress)]] as [TemplateObject]
+        context["current"] = "按进度排序"
+        context["heading"] = "按完成进度与时间进度之差排序"
+        context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
+        context["csvURL"] = Paths.link(from: page, to: "data/indicators.csv")
+        context["jsonURL"] = Paths.link(from: page, to: "data/bulletin.json")
+        context["sortedURL"] = Paths.link(from: page, to: Paths.progressSorted)
+        var filters = (context["filters"] as? [TemplateObject]) ?? []
+        for index in filters.indices {
+            let key = filters[index]["key"] as? String
+            filters[index]["url"] = Paths.link(from: page, to: key.flatMap(ProgressStatus.init(rawValue:)).map(Paths.progress) ?? Paths.progress)
+            filters[index]["current"] = false
+        }
+        context["filters"] = filters
+        var judged: [(lead: Double, values: TemplateObject)] = []
+        for (plan, list) in zip(site.plans, progress) {
+            for (indicator, p) in zip(plan.indicators, list) {
+                guard let covered = p.distanceCovered, let elapsed = p.timeElapsed else { continue }
+                var values = row(indicator, p, plan: plan, from: page)
+                values["name"] = indicator.name + "（" + plan.shortTitle + "）"
+                judged.append((covered - elapsed, values))
+            }
+        }
+        // Stable: equal leads keep the site's order.
+        let rows = judged.enumerated().sorted { ($0.element.lead, $0.offset) < ($1.element.lead, $1.offset) }.map(\.element.values)
+        context["plans"] = rows.isEmpty ? [] as [TemplateObject]
+            : [["title": "全部规划", "url": Paths.link(from: page, to: Paths.progress), "anchor": "sorted", "rows": rows,
+                "period": "\(rows.count)项有进度数据，落后最多的在前"] as TemplateObject]
+        context["empty"] = rows.isEmpty
         return context
     }
 

@@ -102,7 +102,7 @@ public struct SiteRenderer: Sendable {
         // in indicators.yaml or reported.csv does not touch them.
         let taskFiles = contentFiles.filter { $0.hasSuffix(".md") || $0.hasSuffix("/plan.yaml") || $0 == siteFile }
         let progressInputs = shared("progress"), departmentInputs = Self.sortedSet(taskFiles + uses("department"))
-        for path in [Paths.progress] + ProgressStatus.allCases.map(Paths.progress) {
+        for path in [Paths.progress, Paths.progressSorted] + ProgressStatus.allCases.map(Paths.progress) {
             outputs.append(PlannedOutput(path: path, dependencies: progressInputs, companions: []))
         }
         add(Paths.progressMethod, contentFiles + uses("method"))
@@ -258,6 +258,7 @@ public struct SiteRenderer: Sendable {
                 page(Paths.progress(status), "progress", progressViews.page(showing: status), emit: emit, problems: &problems)
             }
             if paths.contains(Paths.progressMethod) { page(Paths.progressMethod, "method", progressViews.methodPage(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.progressSorted) { page(Paths.progressSorted, "progress", progressViews.sortedPage(), emit: emit, problems: &problems) }
         case 2:
             let index = departmentIndex
             let departmentViews = DepartmentViews(site: site, index: index)
@@ -342,6 +343,7 @@ extension SiteRenderer {
         pages.append(("progress", progressViews.page(showing: nil)))
         pages += ProgressStatus.allCases.map { ("progress", progressViews.page(showing: $0)) }
         pages.append(("method", progressViews.methodPage()))
+        pages.append(("progress", progressViews.sortedPage()))
         let departmentViews = DepartmentViews(site: site, index: departmentIndex)
         pages.append(("departments", departmentViews.indexPage()))
         pages += departmentIndex.departments.map { ("department", departmentViews.page($0)) }

@@ -119,3 +119,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: try EndToEndTests.built.get().site.appendingPathComponent("sitemap.xml").path))
     }
 }
+
+extension BulletinSiteTests {
+    @Test func theSortedViewPutsTheFurthestBehindFirst() throws {
+        let site = try Self.content.get()
+        var leads: [(Double, String)] = []
+        for plan in site.plans {
+            for (indicator, p) in zip(plan.indicators, plan.progress(asOf: site.config.asOf)) {
+                if let covered = p.distanceCovered, let elapsed = p.timeElapsed { leads.append((covered - elapsed, indicator.id)) }
+            }
+        }
+        let page = try e2e.page("progress/sorted.html")
+        let order = page.matches(of: /indicators\/([a-z0-9-]+)\.html"/).map { String($0.1) }
+        let expected = leads.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        #expect(!expected.isEmpty)
+        #expect(order == expected, "every judged indicator once, the most behind its time first")
+    }
+}

@@ -114,9 +114,9 @@ import Model
         // Every page the content calls for, counted from the content itself.
         let content = try #require(ContentLoader(root: Support.repository.appendingPathComponent("Content")).load().site)
         let perPlan = content.plans.reduce(0) { $0 + 1 + $1.sections.count + $1.indicators.count }
-        let siteWide = 1 + 1 + ProgressStatus.allCases.count + 1 + 1 + DepartmentIndex(plans: content.plans).departments.count + 1
+        let siteWide = 1 + 2 + ProgressStatus.allCases.count + 1 + 1 + DepartmentIndex(plans: content.plans).departments.count + 1
             + (content.releases.isEmpty ? 0 : 1 + content.releases.count)
-        #expect(files.count == perPlan + siteWide, "home, plans, sections, indicators, progress views and method, departments, data, releases")
+        #expect(files.count == perPlan + siteWide, "home, plans, sections, indicators, progress views (all, sorted, one per status) and method, departments, data, releases")
         for file in files {
             let html = try page(file)
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), "\(file)")
