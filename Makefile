@@ -29,7 +29,7 @@ preview: deps
 # tcmalloc cannot be had, the build uses glibc's allocator.
 release: deps
 	@if ! pkg-config --exists libtcmalloc_minimal 2>/dev/null; then \
-		echo "installing libgoogle-perftools-dev (tcmalloc)"; \
+		echo "installing libgoogle-perftools-dev (tcmalloc) with: $(SUDO) apt-get install"; \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgoogle-perftools-dev >/dev/null || \
 		echo "tcmalloc is not available: building with glibc's allocator"; \
 	fi

@@ -7,7 +7,7 @@ let releaseSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unche
 
 let package = Package(
     name: "bulletin",
-    platforms: [.macOS(.v14)],
+    // Linux only: the code calls Glibc and reads `st_mtim`.
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .executable(name: "bulletin-template-step", targets: ["bulletin-template-step"]),

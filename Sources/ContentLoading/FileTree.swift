@@ -44,36 +44,4 @@ public enum FileTree {
             }
         }
     }
-
-    /// The relative paths of every file under `folder`, hidden ones included: what an output folder holds.
-    /// Kinds come from the directory entries where the file system gives them, so this costs one `readdir`
-    /// per folder, not a `stat` per file.
-    public static func paths(under folder: String, expected: Int = 0) -> Set<String> {
-        var paths = Set<String>(minimumCapacity: expected)
-        collect(folder, relative: "", into: &paths)
-        return paths
-    }
-
-    private static func collect(_ path: String, relative: String, into paths: inout Set<String>) {
-        guard let directory = opendir(path) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let childPath = path + "/" + name, childRelative = relative.isEmpty ? name : relative + "/" + name
-            var kind = entry.pointee.d_type
-            if kind == UInt8(DT_UNKNOWN) || kind == UInt8(DT_LNK) {
-                var info = stat()
-                guard stat(childPath, &info) == 0 else { continue }
-                kind = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
-            }
-            if kind == UInt8(DT_DIR) {
-                collect(childPath, relative: childRelative, into: &paths)
-            } else if kind == UInt8(DT_REG) {
-                paths.insert(childRelative)
-            }
-        }
-    }
 }

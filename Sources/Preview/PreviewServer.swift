@@ -24,11 +24,17 @@ public struct PreviewServer: Sendable {
         self.log = log
     }
 
+    /// A folder as the user named it: an absolute path as it is, a relative one under the working directory (as
+    /// the build resolves them; joining an absolute path onto the working directory served the wrong folder).
+    static func resolve(_ path: String, in workingDirectory: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path).standardizedFileURL : workingDirectory.appendingPathComponent(path).standardizedFileURL
+    }
+
     /// Builds, then serves until the task is cancelled. `started` gets the port actually used.
     public func run(started: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
         let broadcaster = ReloadBroadcaster()
         await rebuild(broadcaster, first: true)
-        let root = options.workingDirectory.appendingPathComponent(options.output)
+        let root = Self.resolve(options.output, in: options.workingDirectory)
         let chosen = try PortFinder.firstFree(from: port, host: "127.0.0.1")
         if chosen != port { log("port \(port) is taken; using \(chosen)") }
 
@@ -74,7 +80,7 @@ public struct PreviewServer: Sendable {
 
     /// Looks at the content and template folders every `pollInterval` and rebuilds when a file changed.
     private func watch(_ broadcaster: ReloadBroadcaster) async throws {
-        let folders = [options.content, options.templates].map { options.workingDirectory.appendingPathComponent($0) }
+        let folders = [options.content, options.templates].map { Self.resolve($0, in: options.workingDirectory) }
         var last = FolderSnapshot(folders)
         while !Task.isCancelled {
             try await Task.sleep(for: pollInterval)

@@ -28,7 +28,6 @@ actor ReloadBroadcaster {
         return stream
     }
 
-    var listenerCount: Int { listeners.count }
 
     private func remove(_ id: Int) { listeners[id] = nil }
 

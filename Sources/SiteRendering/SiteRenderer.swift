@@ -18,8 +18,6 @@ public struct RenderedFile: Sendable, Equatable {
     public init(path: String, data: Data) {
         self.init(path: path, bytes: [UInt8](data))
     }
-
-    public var data: Data { Data(bytes) }
 }
 
 /// An output the site will have, and what it is made from, known before anything is rendered: the build

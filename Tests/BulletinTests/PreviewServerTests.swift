@@ -128,3 +128,12 @@ struct RawHTTP {
         return text
     }
 }
+
+@Suite struct PreviewFolderTests {
+    @Test func anAbsoluteOutputFolderIsServedAsGivenAndARelativeOneUnderTheWorkingDirectory() {
+        let working = URL(fileURLWithPath: "/work/site-project")
+        #expect(PreviewServer.resolve("/srv/bulletin/Site", in: working).path == "/srv/bulletin/Site")
+        #expect(PreviewServer.resolve("Site", in: working).path == "/work/site-project/Site")
+        #expect(PreviewServer.resolve("../out/./Site", in: working).path == "/work/out/Site")
+    }
+}
