@@ -236,6 +236,17 @@ public enum ProgressMethod {
         return result
     }
 
+    /// Every target of the indicator judged on its own: the target alone, with the figures up to its year (or up to
+    /// the bulletin year, if that is earlier). A 2025 target is judged on the 2025 figure even when 2026 is reported;
+    /// the indicator's own status (`assess`) is the one of the target in force.
+    public static func assessEachTarget(_ indicator: Indicator, period: Period, asOf: Int?) -> [Assessment] {
+        indicator.targets.map { target in
+            var alone = indicator
+            alone.targets = [target]
+            return assess(alone, period: period, asOf: min(asOf ?? target.year, target.year))
+        }
+    }
+
     /// `E` and `P` of the method.
     private static func fill(_ result: inout Assessment, base: DataPoint, latest: DataPoint, target: Target, direction: Direction) {
         let span = target.value.value - base.value.value

@@ -230,6 +230,14 @@ struct PlanViews {
                                              table: ChartViews.indicatorTable(indicator, period: plan.period))
         let p = progress[indicator.id] ?? ProgressMethod.assess(indicator, period: plan.period, asOf: site.config.asOf)
         context["progress"] = ProgressViews.details(p, indicator: indicator)
+        if indicator.targets.count >= 2 {
+            let each = ProgressMethod.assessEachTarget(indicator, period: plan.period, asOf: site.config.asOf)
+            context["targetStatuses"] = zip(indicator.targets, each).map { target, a -> TemplateObject in
+                ["target": "\(target.year)年 " + (target.comparator?.phrase(target.value.text + indicator.unit) ?? target.value.text + indicator.unit),
+                 "status": ProgressViews.status(a.status), "reason": a.reason]
+            }
+        }
+        context["hasTargetStatuses"] = indicator.targets.count >= 2
         context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
         context["reports"] = indicator.reported.map { report -> TemplateObject in
             var values: TemplateObject = ["year": "\(report.year)年", "value": report.value.text + indicator.unit,
@@ -242,7 +250,7 @@ struct PlanViews {
         context["hasReports"] = !indicator.reported.isEmpty
         let csv = RenderedFile(path: Paths.indicatorData(plan, indicator, "csv"), bytes: OpenData.indicatorCSV(indicator).bytes)
         let json = RenderedFile(path: Paths.indicatorData(plan, indicator, "json"),
-                                bytes: OpenData.indicatorJSON(indicator, in: plan, progress: p).prettyBytes)
+                                bytes: OpenData.indicatorJSON(indicator, in: plan, progress: p, asOf: site.config.asOf).prettyBytes)
         context["downloads"] = [["title": "数据（CSV）", "url": Paths.link(from: page, to: csv.path)],
                                 ["title": "数据和进度（JSON）", "url": Paths.link(from: page, to: json.path)],
                                 ["title": "图表（SVG）", "url": Paths.link(from: page, to: chartFile.path)]] as [TemplateObject]

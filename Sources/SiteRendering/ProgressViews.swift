@@ -48,7 +48,7 @@ struct ProgressViews {
         }
         values["manual"] = p.method == .manual
         values["annual"] = p.method == .annualRate
-        if p.target?.comparator == .strive { values["strive"] = true }
+        values["strive"] = p.target?.comparator == .strive
         return values
     }
 

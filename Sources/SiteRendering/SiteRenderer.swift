@@ -291,7 +291,7 @@ public struct SiteRenderer: Sendable {
         let planViews = PlanViews(site: site, plan: plan)
         if paths.contains(Paths.plan(plan)) { page(Paths.plan(plan), "plan", planViews.planPage(), emit: emit, problems: &problems) }
         if paths.contains(Paths.planData(plan, "plan.json")) {
-            OpenData.planFiles(plan, progress: plan.progress(asOf: site.config.asOf)).forEach(emit)
+            OpenData.planFiles(plan, progress: plan.progress(asOf: site.config.asOf), asOf: site.config.asOf).forEach(emit)
         }
         for section in plan.sections where paths.contains(Paths.section(plan, section)) {
             let (values, embeds) = planViews.sectionPage(section)

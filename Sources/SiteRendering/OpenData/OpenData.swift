@@ -45,11 +45,13 @@ enum OpenData {
         ])
     }
 
-    static func indicatorJSON(_ indicator: Indicator, in plan: Plan, progress: Assessment) -> JSONValue {
+    static func indicatorJSON(_ indicator: Indicator, in plan: Plan, progress: Assessment, asOf: Int?) -> JSONValue {
         let baseline: JSONValue = indicator.baseline.map { .object([("year", .int($0.year)), ("value", .figure($0.value))]) } ?? .null
-        let targets = indicator.targets.map { target -> JSONValue in
+        // Each target's own status (judged on the figures up to its year), beside the indicator's `progress`.
+        let each = ProgressMethod.assessEachTarget(indicator, period: plan.period, asOf: asOf)
+        let targets = zip(indicator.targets, each).map { target, a -> JSONValue in
             .object([("year", .int(target.year)), ("value", .figure(target.value)), ("comparator", .text(target.comparator?.rawValue)),
-                     ("quote", .text(target.quote))])
+                     ("quote", .text(target.quote)), ("status", .string(a.status.rawValue))])
         }
         let reported = indicator.reported.map { report -> JSONValue in
             .object([("year", .int(report.year)), ("value", .figure(report.value)), ("note", .text(report.note)),
@@ -86,8 +88,8 @@ enum OpenData {
 
     // MARK: - One plan
 
-    static func planJSON(_ plan: Plan, progress: [Assessment]) -> JSONValue {
-        let indicators = zip(plan.indicators, progress).map { indicatorJSON($0, in: plan, progress: $1) }
+    static func planJSON(_ plan: Plan, progress: [Assessment], asOf: Int?) -> JSONValue {
+        let indicators = zip(plan.indicators, progress).map { indicatorJSON($0, in: plan, progress: $1, asOf: asOf) }
         let tasks = plan.tasks.map { task -> JSONValue in
             let departments = task.assignments.map { a -> JSONValue in
                 .object([("role", .string(a.role.rawValue)), ("name", .string(a.department.name)), ("region", .string(a.department.region)),
@@ -143,9 +145,9 @@ enum OpenData {
     }
 
     /// `plans/<slug>/data/…`: the plan's rows of the site tables and its JSON.
-    static func planFiles(_ plan: Plan, progress: [Assessment]) -> [RenderedFile] {
+    static func planFiles(_ plan: Plan, progress: [Assessment], asOf: Int?) -> [RenderedFile] {
         var files = zip(siteTables, planTables(plan, progress: progress)).map { RenderedFile(path: Paths.planData(plan, $0.file), bytes: $1.bytes) }
-        files.append(RenderedFile(path: Paths.planData(plan, "plan.json"), bytes: planJSON(plan, progress: progress).prettyBytes))
+        files.append(RenderedFile(path: Paths.planData(plan, "plan.json"), bytes: planJSON(plan, progress: progress, asOf: asOf).prettyBytes))
         return files
     }
 
@@ -167,7 +169,7 @@ enum OpenData {
         out += #","plans":["#.utf8
         for (index, (plan, p)) in zip(site.plans, progress).enumerated() {
             if index > 0 { out.append(0x2C) }
-            planJSON(plan, progress: p).append(to: &out)
+            planJSON(plan, progress: p, asOf: site.config.asOf).append(to: &out)
         }
         out += #"],"departments":"#.utf8
         JSONValue.array(departments.departments.map { entry -> JSONValue in

@@ -156,3 +156,18 @@ extension ProgressTests {
         #expect(a.status == .lagging)
     }
 }
+
+extension ProgressTests {
+    @Test func everyTargetHasAStatusOfItsOwn() {
+        // 2025 target 150 missed by the 2025 figure; the 2027 target of 200 is judged on the latest figure.
+        let two = indicator(targets: [(2025, 150, nil), (2027, 200, nil)], reported: [(2025, 140), (2026, 170)])
+        let each = ProgressMethod.assessEachTarget(two, period: period, asOf: 2026)
+        #expect(each.map(\.status) == [.missed, .onTrack])
+        #expect(each[0].latest?.year == 2025, "a target is judged on the figures up to its year")
+        #expect(each[1].latest?.year == 2026)
+        #expect(assess(two, asOf: 2026).status == each[1].status, "the indicator's status is its target in force")
+        // A target still ahead is judged up to the bulletin year only.
+        let ahead = ProgressMethod.assessEachTarget(indicator(targets: [(2027, 200, nil)], reported: [(2024, 150)]), period: period, asOf: 2024)
+        #expect(ahead.map(\.status) == [.ahead])
+    }
+}
