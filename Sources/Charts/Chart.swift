@@ -15,21 +15,21 @@ public struct ChartPoint: Sendable, Equatable {
     public var value: Double
     /// How to print the value, e.g. "5.5"; the unit is added by the chart.
     public var text: String
-    /// Words the plan puts with a target: 达, 以上, 超过… (nil for measured values).
-    public var comparator: String?
+    /// The plan's words before and after the figure (突破…, …以上), as the model places them; nil for measured values.
+    public var before: String?
+    public var after: String?
 
-    public init(year: Int, value: Double, text: String? = nil, comparator: String? = nil) {
+    public init(year: Int, value: Double, text: String? = nil, before: String? = nil, after: String? = nil) {
         self.year = year
         self.value = value
         self.text = text ?? ChineseNumbers.compact(value)
-        self.comparator = comparator
+        self.before = before
+        self.after = after
     }
 
-    /// The figure with unit and the plan's words: 5.5%以上, 超过1.28万家.
+    /// The figure with its unit and the plan's words: 突破1万家, 5.5%以上.
     public func phrase(unit: String) -> String {
-        let figure = text + unit
-        guard let comparator else { return figure }
-        return comparator == "以上" || comparator == "左右" ? figure + comparator : comparator + figure
+        (before ?? "") + text + unit + (after ?? "")
     }
 }
 

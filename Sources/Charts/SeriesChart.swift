@@ -9,7 +9,12 @@ public enum SeriesChart {
         public var reported: [ChartPoint]
         public var targets: [ChartPoint]
 
-        public init(title: String, unit: String, baseline: ChartPoint? = nil, reported: [ChartPoint], targets: [ChartPoint]) {
+        /// As in `TargetChart.Input`: the model's word on whether the latest figure meets the final target.
+        public var latestMeetsTarget: Bool?
+
+        public init(title: String, unit: String, baseline: ChartPoint? = nil, reported: [ChartPoint], targets: [ChartPoint],
+                    latestMeetsTarget: Bool? = nil) {
+            self.latestMeetsTarget = latestMeetsTarget
             self.title = title
             self.unit = unit
             self.baseline = baseline
@@ -30,7 +35,7 @@ public enum SeriesChart {
         let (compact, compactLayout) = draw(input, description: description, id: id + "-c", width: .compact, standalone: standalone)
         let (wide, wideLayout) = draw(input, description: description, id: id + "-w", width: .wide, standalone: standalone)
         let targetInput = TargetChart.Input(title: input.title, unit: input.unit, baseline: input.baseline,
-                                            latest: input.latest, targets: input.targets)
+                                            latest: input.latest, targets: input.targets, latestMeetsTarget: input.latestMeetsTarget)
         return Chart(takeaway: TargetChart.takeaway(targetInput), description: description, compact: compact, wide: wide,
                      compactLayout: compactLayout, wideLayout: wideLayout)
     }

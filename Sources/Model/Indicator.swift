@@ -44,12 +44,12 @@ public enum Comparator: String, Sendable, CaseIterable {
     case notBelow = "不低于"
     case cumulative = "累计"
 
+    /// Whether the words follow the figure (5000亿元以上, 50家左右) rather than come before it (超过1.28万家).
+    public var followsFigure: Bool { self == .atLeast || self == .about }
+
     /// The figure with the plan's words, e.g. `5000亿元以上`, `超过1.28万家`.
     public func phrase(_ figure: String) -> String {
-        switch self {
-        case .atLeast, .about: return figure + rawValue
-        default: return rawValue + figure
-        }
+        followsFigure ? figure + rawValue : rawValue + figure
     }
 }
 

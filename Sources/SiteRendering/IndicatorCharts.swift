@@ -12,7 +12,8 @@ struct IndicatorCharts {
     let plan: Plan
 
     static func point(_ figure: Figure, year: Int, comparator: Comparator? = nil) -> ChartPoint {
-        ChartPoint(year: year, value: figure.value, text: figure.text, comparator: comparator?.rawValue)
+        ChartPoint(year: year, value: figure.value, text: figure.text,
+                   before: comparator.flatMap { $0.followsFigure ? nil : $0.rawValue }, after: comparator.flatMap { $0.followsFigure ? $0.rawValue : nil })
     }
 
     func chart(for indicator: Indicator, id: String) -> Chart {
@@ -21,7 +22,13 @@ struct IndicatorCharts {
         let targets = indicator.targets.map { Self.point($0.value, year: $0.year, comparator: $0.comparator) }
         let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year) }
         if !reported.isEmpty {
-            return SeriesChart.make(.init(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets), id: id)
+            var input = SeriesChart.Input(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets)
+            // Whether the latest figure meets the final target is the model's rule (with the plan's qualifier), not
+            // the chart's guess from the numbers.
+            if let latest = input.latest, let final = indicator.finalTarget {
+                input.latestMeetsTarget = ProgressMethod.meets(latest.value, final, direction: indicator.direction)
+            }
+            return SeriesChart.make(input, id: id)
         }
         return TargetChart.make(.init(title: indicator.name, unit: indicator.unit, baseline: baseline, latest: nil, targets: targets), id: id)
     }
