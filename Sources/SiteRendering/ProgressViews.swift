@@ -66,25 +66,25 @@ struct ProgressViews {
 
     var all: [Assessment] { progress.flatMap { $0 } }
 
-    /// `progress/index.html` (every status) or `progress/<status>.html` (one).
-    func page(showing only: ProgressStatus?) -> TemplateObject {
-        let page = only.map(Paths.progress) ?? Paths.progress
-        let title = only.map { "进度：\($0.label)" } ?? "目标进度总览"
+    /// What every progress view shows above its tables: the filter (the view shown marked as current), the counts
+    /// per plan and the links. `page` is the view's path, `only` the status it shows, `sorted` the sorted view.
+    private func frame(page: String, title: String, only: ProgressStatus?, sorted: Bool) -> TemplateObject {
         var context = PageViews(site: site).layout(page: page, title: "\(title) - \(site.config.title)",
                                                    description: "各规划每项指标的进度状态、最新值和目标")
-        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [TemplateObject]
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]]
+            + (sorted ? [["title": "目标进度总览", "url": Paths.link(from: page, to: Paths.progress)]] : []) as [TemplateObject]
         context["current"] = title
         context["heading"] = title
         context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
         context["csvURL"] = Paths.link(from: page, to: "data/indicators.csv")
         context["jsonURL"] = Paths.link(from: page, to: "data/bulletin.json")
+        context["sortedURL"] = Paths.link(from: page, to: Paths.progressSorted)
         context["asOf"] = site.config.asOf.map { "\($0)年" } ?? "最新报告年份"
-        // The filter: every status, each a link; the one shown is marked as the current page.
-        var filters: [TemplateObject] = [["label": "全部", "count": all.count, "url": Paths.link(from: page, to: Paths.progress), "current": only == nil]]
+        var filters: [TemplateObject] = [["label": "全部", "count": all.count, "url": Paths.link(from: page, to: Paths.progress),
+                                          "current": only == nil && !sorted]]
         for status in ProgressStatus.allCases {
-            let count = all.count { $0.status == status }
             var values = Self.status(status)
-            values["count"] = count
+            values["count"] = all.count { $0.status == status }
             values["url"] = Paths.link(from: page, to: Paths.progress(status))
             values["current"] = only == status
             filters.append(values)
@@ -95,6 +95,13 @@ struct ProgressViews {
             return ["title": plan.region + " · " + plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)), "cells": cells, "total": list.count]
         }
         context["statuses"] = ProgressStatus.allCases.map { Self.status($0) }
+        return context
+    }
+
+    /// `progress/index.html` (every status) or `progress/<status>.html` (one).
+    func page(showing only: ProgressStatus?) -> TemplateObject {
+        let page = only.map(Paths.progress) ?? Paths.progress
+        var context = frame(page: page, title: only.map { "进度：\($0.label)" } ?? "目标进度总览", only: only, sorted: false)
         context["plans"] = zip(site.plans, progress).compactMap { plan, list -> TemplateObject? in
             let rows = zip(plan.indicators, list).filter { only == nil || $0.1.status == only }.map { indicator, p in
                 row(indicator, p, plan: plan, from: page)
@@ -104,7 +111,6 @@ struct ProgressViews {
                     "rows": rows, "period": plan.period.label]
         }
         context["empty"] = (context["plans"] as? [TemplateObject])?.isEmpty ?? true
-        context["sortedURL"] = Paths.link(from: page, to: Paths.progressSorted)
         return context
     }
 
@@ -112,24 +118,8 @@ struct ProgressViews {
     /// first — the list a journalist asks for. A pre-rendered order, so it needs no script.
     func sortedPage() -> TemplateObject {
         let page = Paths.progressSorted
-        var context = self.page(showing: nil)
-        context["page"] = PageViews(site: site).pageValues(title: "按进度排序 - \(site.config.title)", description: "各指标完成进度领先或落后时间进度的程度")
-        for (key, value) in PageViews(site: site).layout(page: page, title: "", description: "").entries where key != "page" { context[key] = value }
-        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)],
-                                  ["title": "目标进度总览", "url": Paths.link(from: page, to: Paths.progress)]] as [TemplateObject]
+        var context = frame(page: page, title: "按完成进度与时间进度之差排序", only: nil, sorted: true)
         context["current"] = "按进度排序"
-        context["heading"] = "按完成进度与时间进度之差排序"
-        context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
-        context["csvURL"] = Paths.link(from: page, to: "data/indicators.csv")
-        context["jsonURL"] = Paths.link(from: page, to: "data/bulletin.json")
-        context["sortedURL"] = Paths.link(from: page, to: Paths.progressSorted)
-        var filters = (context["filters"] as? [TemplateObject]) ?? []
-        for index in filters.indices {
-            let key = filters[index]["key"] as? String
-            filters[index]["url"] = Paths.link(from: page, to: key.flatMap(ProgressStatus.init(rawValue:)).map(Paths.progress) ?? Paths.progress)
-            filters[index]["current"] = false
-        }
-        context["filters"] = filters
         var judged: [(lead: Double, values: TemplateObject)] = []
         for (plan, list) in zip(site.plans, progress) {
             for (indicator, p) in zip(plan.indicators, list) {
