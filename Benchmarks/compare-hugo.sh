@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Benchmarks/compare-hugo.sh N [RUNS]: builds a corpus of N generated plans with bulletin, and the same
-# Markdown section pages with Hugo (Debian's `hugo`, with a minimal layout this script writes), RUNS times
-# each (default 5, the two taking turns), in one run on one machine. Prints median wall time and peak memory
-# of each, and ends with the line `ratio bulletin/hugo: R` (median time of bulletin's full build over Hugo's).
+# Benchmarks/compare-hugo.sh N [RUNS]: builds a corpus of N generated plans with bulletin, and with Hugo (Debian's
+# `hugo`, with layouts this script writes) both the same Markdown section pages and the equivalent site (a page per
+# section, plan and indicator, each indicator page with an inline SVG chart and a table: hugo-equivalent.py), RUNS
+# times each (default 5, taking turns), in one run on one machine. Prints median wall time and peak memory of each,
+# and ends with the headline `ratio bulletin/hugo-equivalent: R` (bulletin's whole site over Hugo's equivalent site);
+# `ratio bulletin/hugo: R` (over Hugo's section pages alone) is the line before.
 #
 # bulletin's build is the whole site: section pages, plan pages, a page and a chart per indicator, overview
 # and breakdown charts. Hugo's is the 4·N section pages (and its own list pages) from the same Markdown.
@@ -63,12 +65,17 @@ cat > "$work/hugo/layouts/_default/list.html" <<'HTML'
 <body><main><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></main></body></html>
 HTML
 
+# The Hugo site equivalent to bulletin's whole site: the same section pages, a page per plan and per indicator, each
+# indicator page drawing its chart as inline SVG (at two widths) and a table of its figures in Hugo's own templates.
+python3 "$here/hugo-equivalent.py" "$work/content" "$work/hugo-eq"
+
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 # One timed run of a command: appends "seconds max-rss-kB" to the file $1. With CLEAN=1 it starts from nothing.
 run() {
   local record=$1; shift
   if [ "${CLEAN:-1}" = 1 ]; then
-    rm -rf "$work/out" "$work/.bulletin-cache" "$work/pages-out" "$work/hugo/public" "$work/hugo/resources"
+    rm -rf "$work/out" "$work/.bulletin-cache" "$work/pages-out" "$work/hugo/public" "$work/hugo/resources" \
+      "$work/hugo-eq/public" "$work/hugo-eq/resources"
   fi
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; exit 1; }
   cat "$work/time.txt" >> "$record"
@@ -78,21 +85,25 @@ summary() { echo "$(awk '{ print $1 }' "$1" | median) $(awk '{ print $2 }' "$1" 
 
 # The two generators take turns, run after run, so that a machine that speeds up or slows down during the
 # benchmark (a shared virtual machine does) weighs on both alike.
-rm -f "$work/bulletin.runs" "$work/hugo.runs" "$work/pages.runs"
+rm -f "$work/bulletin.runs" "$work/hugo.runs" "$work/pages.runs" "$work/hugo-eq.runs"
 for _ in $(seq "$RUNS"); do
   run "$work/bulletin.runs" "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out"
+  (cd "$work/hugo-eq" && run "$work/hugo-eq.runs" hugo --quiet --source "$work/hugo-eq" --destination "$work/hugo-eq/public")
   (cd "$work/hugo" && run "$work/hugo.runs" hugo --quiet --source "$work/hugo" --destination "$work/hugo/public")
   run "$work/pages.runs" "$bulletin" build --quiet --content "$work/pages" --templates "$root/Templates" --output "$work/pages-out"
 done
 read -r b_time b_mem < <(summary "$work/bulletin.runs")
 read -r h_time h_mem < <(summary "$work/hugo.runs")
 read -r p_time p_mem < <(summary "$work/pages.runs")
+read -r e_time e_mem < <(summary "$work/hugo-eq.runs")
 # The outputs of one more run of each, to count their pages.
 "$bulletin" build --quiet --content "$work/content" --templates "$root/Templates" --output "$work/out" >/dev/null
 (cd "$work/hugo" && hugo --quiet --source "$work/hugo" --destination "$work/hugo/public" >/dev/null)
 pages=$(find "$work/out" -name '*.html' | wc -l)
 files=$(find "$work/out" -type f -not -path '*/.bulletin-cache/*' | wc -l)
 hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
+(cd "$work/hugo-eq" && hugo --quiet --source "$work/hugo-eq" --destination "$work/hugo-eq/public" >/dev/null)
+eq_pages=$(find "$work/hugo-eq/public" -name '*.html' | wc -l)
 "$bulletin" build --quiet --content "$work/pages" --templates "$root/Templates" --output "$work/pages-out" >/dev/null
 same_pages=$(find "$work/pages-out" -name '*.html' | wc -l)
 
@@ -117,6 +128,7 @@ printf '%-30s %10s %12s %10s\n' "" "median s" "peak MiB" "pages"
 printf '%-30s %10s %12.0f %10s\n' "bulletin full build" "$b_time" "$(echo "$b_mem / 1024" | bc -l)" "$pages"
 printf '%-30s %10s %12.0f %10s\n' "bulletin, Hugo's pages only" "$p_time" "$(echo "$p_mem / 1024" | bc -l)" "$same_pages"
 printf '%-30s %10s %12.0f %10s\n' "hugo (section pages only)" "$h_time" "$(echo "$h_mem / 1024" | bc -l)" "$hugo_pages"
+printf '%-30s %10s %12.0f %10s\n' "hugo, equivalent site" "$e_time" "$(echo "$e_mem / 1024" | bc -l)" "$eq_pages"
 echo "files written by the full build: $files"
 printf '%-30s %10s\n' "bulletin no-op rebuild" "$noop_time"
 printf '%-30s %10s\n' "bulletin one-indicator edit" "$one_time"
@@ -125,3 +137,5 @@ echo "one-indicator rebuild / full build: $(echo "scale=3; $one_time / $b_time" 
 echo "memory bulletin/hugo: $(echo "scale=2; $b_mem / $h_mem" | bc -l)"
 echo "ratio bulletin/hugo, the same pages: $(echo "scale=2; $p_time / $h_time" | bc -l)"
 echo "ratio bulletin/hugo: $(echo "scale=2; $b_time / $h_time" | bc -l)"
+echo "memory bulletin/hugo-equivalent: $(echo "scale=2; $b_mem / $e_mem" | bc -l)"
+echo "ratio bulletin/hugo-equivalent: $(echo "scale=2; $b_time / $e_time" | bc -l)"
