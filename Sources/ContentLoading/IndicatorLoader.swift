@@ -160,6 +160,7 @@ struct IndicatorLoader {
 
     private func readReported(_ r: inout MappingReader, _ document: YAMLDocument, _ label: String, _ diagnostics: inout [Diagnostic]) -> [ReportedValue] {
         var values: [ReportedValue] = []
+        var years = Set<Int>()  // every year written, read cleanly or not: a repeat is reported either way
         for node in r.sequence("reported", &diagnostics) ?? [] {
             guard var v = MappingReader(node, in: document, what: "reported value of \(label)", diagnostics: &diagnostics) else { continue }
             let year = v.int("year", required: true, range: 1900...2200, &diagnostics)
@@ -167,12 +168,12 @@ struct IndicatorLoader {
             let source = readSource(&v, document, label, &diagnostics)
             let note = v.string("note", &diagnostics)
             v.reportUnknownKeys(&diagnostics)
+            if let year, !years.insert(year).inserted {
+                diagnostics.append(.error(at: v.location(of: "year"), "\(label) has two reported values for \(year)",
+                                          hint: "keep one figure per year; a revised figure replaces the old one, with a note"))
+                continue
+            }
             if let year, let value, let source {
-                if values.contains(where: { $0.year == year }) {
-                    diagnostics.append(.error(at: v.location(of: "year"), "\(label) has two reported values for \(year)",
-                                              hint: "keep one figure per year; a revised figure replaces the old one, with a note"))
-                    continue
-                }
                 values.append(ReportedValue(year: year, value: value, source: source, note: note))
             }
         }
