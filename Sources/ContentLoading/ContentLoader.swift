@@ -36,6 +36,15 @@ public struct ContentLoader: Sendable {
 
     public func load() -> Result {
         var diagnostics: [Diagnostic] = []
+        // Nothing from outside the content folder is read or published: a link that leads out is refused first.
+        let leaving = FileTree.linksLeaving(root.path)
+        guard leaving.isEmpty else {
+            let errors = leaving.map { path -> Diagnostic in
+                .error(at: SourceLocation(file: display(path)), "this is a symbolic link that leads outside the content folder",
+                       hint: "copy the file into the content folder, or remove the link: the site publishes only what the content folder holds")
+            }
+            return Result(site: nil, diagnostics: errors.sortedByLocation())
+        }
         let config = loadSiteConfig(&diagnostics)
         let plans = loadPlans(&diagnostics)
         let releases = loadReleases(&diagnostics)

@@ -68,6 +68,9 @@ public struct TemplateSet: Sendable {
 
     public static func load(from folder: URL, displayFolder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let fm = FileManager.default
+        // The folder may be a link to a theme kept elsewhere: the enumerator does not walk into a link, so it walks
+        // the folder the link leads to.
+        let folder = folder.resolvingSymlinksInPath()
         guard let enumerator = fm.enumerator(atPath: folder.path) else {
             diagnostics.append(.error(at: SourceLocation(file: displayFolder), "the templates folder does not exist",
                                       hint: "pass --templates, or run from the project folder that holds Templates/"))
