@@ -145,8 +145,17 @@ struct PlanLoader {
         for i in plan.indicators.indices { plan.indicators[i].reported.sort { $0.year < $1.year } }
     }
 
+    /// `README.md`, `SOURCE.md`: a file name that starts with a capital letter.
+    static func isEditorsNote(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first else { return false }
+        return ("A"..."Z").contains(first)
+    }
+
     private func loadSections(_ diagnostics: inout [Diagnostic]) -> [Section] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        // Notes for the editors (README.md, SOURCE.md, NOTES.md: a name in capitals) sit beside the sections and are
+        // not sections; section files are named in lower case, as their URLs are.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".md") && !Self.isEditorsNote($0) }.sorted()
         var sections: [Section] = []
         for name in names {
             let id = String(name.dropLast(3))
