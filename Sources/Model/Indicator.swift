@@ -40,6 +40,8 @@ public enum Comparator: String, Sendable, CaseIterable {
     case breakThrough = "突破"
     case about = "左右"
     case strive = "力争"
+    /// 争取 (seek to): a softer word than 力争, kept as the plan writes it.
+    case seek = "争取"
     case raiseTo = "提高到"
     case notBelow = "不低于"
     case cumulative = "累计"

@@ -315,6 +315,7 @@ struct PlanViews {
         case .breakThrough: return "突破（高于目标值）"
         case .about: return "左右（约为目标值）"
         case .strive: return "力争（争取达到目标值）"
+        case .seek: return "争取（争取达到目标值，语气弱于力争）"
         case .raiseTo: return "提高到（达到目标值）"
         case .notBelow: return "不低于（至少为目标值）"
         case .cumulative: return "累计（期内累计达到目标值）"

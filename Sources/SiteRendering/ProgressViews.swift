@@ -48,7 +48,7 @@ struct ProgressViews {
         }
         values["manual"] = p.method == .manual
         values["annual"] = p.method == .annualRate
-        values["strive"] = p.target?.comparator == .strive
+        values["strive"] = p.target?.comparator == .strive || p.target?.comparator == .seek
         return values
     }
 

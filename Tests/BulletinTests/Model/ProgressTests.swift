@@ -89,6 +89,9 @@ import Testing
         #expect(assess(indicator(targets: [(2027, 200, .about)], reported: [(2024, 189)])).status != .achievedEarly)
         #expect(assess(indicator(targets: [(2027, 200, .strive)], reported: [(2024, 199)])).status != .achievedEarly)
         #expect(assess(indicator(targets: [(2027, 200, .strive)], reported: [(2024, 200)])).status == .achievedEarly)
+        // 争取 (seek) is its own word, not 力争, and is judged the same way.
+        #expect(assess(indicator(targets: [(2027, 200, .seek)], reported: [(2024, 200)])).status == .achievedEarly)
+        #expect(Comparator.seek.phrase("1个") == "争取1个")
     }
 
     @Test func aTargetYearPastWithNoFinalFigure() {
