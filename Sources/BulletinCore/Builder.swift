@@ -233,8 +233,6 @@ public struct Builder {
         var renderer: SiteRenderer
         var outputs: [PlannedOutput]
         var inputs: [String: UInt64]
-        /// The key prefix of the plan folders (`Content/plans`).
-        var plansFolder: String = ""
 
         /// The hash every fingerprint starts from: the generator's identity.
         static let start: StableHash = {
@@ -320,7 +318,6 @@ public struct Builder {
         var diagnostics: [Diagnostic] = []
         // Fingerprints of files whose size and time are as the last build saw them are taken from it.
         var reusable: [String: UInt64] = [:]
-        let plansFolder = key("plans")
         if let files {
             for (key, file) in files.files {
                 if let old = known[key], old.size == file.size, old.modified == file.modified { reusable[key] = old.hash }
@@ -347,7 +344,7 @@ public struct Builder {
         if let baseURL = options.baseURL { site.config.url = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         report.baseURL = site.config.url
 
-        let siteFile = options.content.hasSuffix("/") ? options.content + "site.yaml" : options.content + "/site.yaml"
+        let siteFile = key("site.yaml")
         let renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: siteFile)
         let outputs = renderer.plannedOutputs()
         clock.lap("list outputs")
@@ -355,7 +352,7 @@ public struct Builder {
         report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }
         report.pages = outputs.filter { $0.path.hasSuffix(".html") }.count
         let inputs = loaded.inputs.merging(templates.fingerprints) { a, _ in a }
-        return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs, plansFolder: plansFolder), report)
+        return (Prepared(renderer: renderer, outputs: outputs, inputs: inputs), report)
     }
 
     /// Whether every file of the templates folder is as the last build recorded it, and no file came or went.
@@ -371,17 +368,9 @@ public struct Builder {
         return count > 0 && count == known.keys.count { $0.hasPrefix(prefix) }
     }
 
-    /// A content file's key, as messages name it (`Content/plans`).
+    /// A content file's key, as messages name it (`Content/site.yaml`).
     private func key(_ relative: String) -> String {
         options.content.hasSuffix("/") ? options.content + relative : options.content + "/" + relative
-    }
-
-    /// The folder directly under `folder` that holds the file `key`, if it is under `folder`.
-    static func folder(of key: String, under folder: String) -> String? {
-        guard key.hasPrefix(folder + "/") else { return nil }
-        let rest = key.dropFirst(folder.count + 1)
-        guard let slash = rest.firstIndex(of: "/") else { return nil }
-        return String(rest[..<slash])
     }
 
     /// The output folder's files are replaced on every build, so it must not be, or hold, anything the user keeps.

@@ -1,4 +1,3 @@
-import CSV
 import Diagnostics
 import Foundation
 import Model
@@ -13,18 +12,8 @@ struct AchievementsCSV {
     static let header = ["name", "value", "unit", "as_written", "year", "quote"]
 
     func load(sections: [Section], _ diagnostics: inout [Diagnostic]) -> [Achievement] {
-        guard let file = TextFile.read(url, displayPath: displayPath, diagnostics: &diagnostics) else { return [] }
-        var text = file.text
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        let lines = ReportedCSV.recordLines(text)
-        if let open = lines.unclosedQuote {
-            diagnostics.append(.error(at: SourceLocation(file: displayPath, line: open.line, column: open.column), "a quoted cell is never closed",
-                                      hint: "a cell that starts with `\"` ends with `\"`; write a quote inside a cell as `\"\"`"))
-            return []
-        }
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else { return [] }
-        var records: [[String]] = []
-        while let row = reader.next() { records.append(row) }
+        guard let file = CSVRecords.read(url, displayPath: displayPath, &diagnostics) else { return [] }
+        let records = file.records
         guard let header = records.first?.map({ $0.trimmingSpaces() }), header == Self.header else {
             diagnostics.append(.error(at: SourceLocation(file: displayPath, line: 1, column: 1), "the header should be `\(Self.header.joined(separator: ","))`"))
             return []
@@ -32,7 +21,7 @@ struct AchievementsCSV {
         var result: [Achievement] = []
         for (number, record) in records.enumerated().dropFirst() {
             if record.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
-            let line = number < lines.starts.count ? lines.starts[number] : number + 1
+            let line = file.line(of: number)
             func at(_ column: Int) -> SourceLocation { SourceLocation(file: displayPath, line: line, column: column + 1) }
             guard record.count == Self.header.count else {
                 diagnostics.append(.error(at: at(0), "row \(line) has \(record.count) cells, the header \(Self.header.count)",

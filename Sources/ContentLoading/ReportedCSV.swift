@@ -1,4 +1,3 @@
-import CSV
 import Diagnostics
 import Foundation
 import Model
@@ -35,21 +34,8 @@ struct ReportedCSV {
 
     /// The rows that read cleanly; every problem is added to `diagnostics`. `period` bounds the years.
     func load(indicators: Set<String>, period: Period, _ diagnostics: inout [Diagnostic]) -> [Row] {
-        guard let file = TextFile.read(url, displayPath: displayPath, diagnostics: &diagnostics) else { return [] }
-        var text = file.text
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        let lines = Self.recordLines(text)
-        if let open = lines.unclosedQuote {
-            diagnostics.append(.error(at: SourceLocation(file: displayPath, line: open.line, column: open.column),
-                                      "a quoted cell is never closed", hint: "a cell that starts with `\"` ends with `\"`; write a quote inside a cell as `\"\"`"))
-            return []
-        }
-        guard let reader = try? CSVReader(string: text, hasHeaderRow: false) else {
-            diagnostics.append(.error(at: SourceLocation(file: displayPath), "cannot read the file as CSV"))
-            return []
-        }
-        var records: [[String]] = []
-        while let row = reader.next() { records.append(row) }
+        guard let file = CSVRecords.read(url, displayPath: displayPath, &diagnostics) else { return [] }
+        let records = file.records
         guard let header = records.first else {
             diagnostics.append(.error(at: SourceLocation(file: displayPath), "the file is empty",
                                       hint: "start with the header row: indicator,year,value,source,url,published,note"))
@@ -86,7 +72,7 @@ struct ReportedCSV {
         var seen: [String: Int] = [:]
         for (number, record) in records.enumerated().dropFirst() {
             if record.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
-            let line = number < lines.starts.count ? lines.starts[number] : number + 1
+            let line = file.line(of: number)
             func at(_ column: String) -> SourceLocation {
                 SourceLocation(file: displayPath, line: line, column: (position[column] ?? 0) + 1)
             }
@@ -168,53 +154,6 @@ struct ReportedCSV {
                             location: at("year")))
         }
         return rows
-    }
-
-    /// The line each record starts on (record 0 is the header), and where a quote that is never closed opens.
-    static func recordLines(_ text: String) -> (starts: [Int], unclosedQuote: (line: Int, column: Int)?) {
-        var starts = [1]
-        var line = 1, column = 0
-        var quoted = false, atCellStart = true, pendingQuote = false
-        var opened = (line: 1, column: 1)
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            column += 1
-            if pendingQuote {
-                pendingQuote = false
-                if scalar == "\"" { continue }  // a doubled quote inside a quoted cell
-                quoted = false
-            }
-            if quoted {
-                if scalar == "\"" { pendingQuote = true }
-                if scalar == "\n" { line += 1; column = 0 }
-                continue
-            }
-            switch scalar {
-            case "\"" where atCellStart:
-                quoted = true
-                opened = (line, column)
-                atCellStart = false
-            case ",":
-                atCellStart = true
-            case "\r":
-                starts.append(line + 1)
-                atCellStart = true
-                previousCR = true
-                line += 1
-                column = 0
-                continue
-            case "\n":
-                if previousCR { previousCR = false; continue }
-                line += 1
-                column = 0
-                starts.append(line)
-                atCellStart = true
-            default:
-                atCellStart = false
-            }
-            previousCR = false
-        }
-        return (starts, quoted && !pendingQuote ? opened : nil)
     }
 }
 

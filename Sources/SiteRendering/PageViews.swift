@@ -32,7 +32,7 @@ struct PageViews {
         ["title": title, "description": description.isEmpty ? site.config.description : description]
     }
 
-    func home() -> TemplateObject {
+    func home(progress: ProgressViews) -> TemplateObject {
         let page = Paths.home
         var context = layout(page: page, title: site.config.title, description: site.config.description)
         context["plans"] = site.plans.map { plan -> TemplateObject in
@@ -51,7 +51,6 @@ struct PageViews {
         context["feedURL"] = Paths.link(from: page, to: Paths.feed)
         context["planCount"] = site.plans.count
         context["indicatorCount"] = site.plans.reduce(0) { $0 + $1.indicators.count }
-        let progress = ProgressViews(site: site)
         context["statusCounts"] = ProgressViews.counts(progress.all, from: page)
         context["progressURL"] = Paths.link(from: page, to: Paths.progress)
         context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)

@@ -19,7 +19,8 @@ struct PlanViews {
     let indicatorIndex: [String: Int]
     /// The values every indicator page of the plan has alike.
     let indicatorShared: TemplateObject
-    /// Each indicator's progress, by id, decided once by the model's method.
+    /// Each indicator's progress, in the plan's order and by id, decided once per build by the model's method.
+    let assessments: [Assessment]
     let progress: [String: Assessment]
 
     struct RenderedSection {
@@ -28,12 +29,14 @@ struct PlanViews {
         var embedded: [String]
     }
 
-    init(site: Site, plan: Plan) {
+    /// `assessments`: the plan's indicators' progress, in their order (`Plan.progress(asOf:)`).
+    init(site: Site, plan: Plan, assessments: [Assessment]) {
         self.site = site
         self.plan = plan
         self.charts = IndicatorCharts(plan: plan)
+        self.assessments = assessments
         var progress: [String: Assessment] = [:]
-        for (indicator, p) in zip(plan.indicators, plan.progress(asOf: site.config.asOf)) { progress[indicator.id] = p }
+        for (indicator, p) in zip(plan.indicators, assessments) { progress[indicator.id] = p }
         self.progress = progress
         var sections: [String: RenderedSection] = [:]
         var links: [String: [Int: String]] = [:]
@@ -141,7 +144,7 @@ struct PlanViews {
         let figures = chartFigures(for: plan.indicators, page: page, scope: "规划")
         context["charts"] = figures
         context["hasCharts"] = !figures.isEmpty
-        let list = plan.indicators.compactMap { progress[$0.id] }
+        let list = assessments
         context["statusCounts"] = ProgressViews.counts(list, from: page)
         context["progressURL"] = Paths.link(from: page, to: Paths.progress) + "#plan-" + plan.slug
         context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)

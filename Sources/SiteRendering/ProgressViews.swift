@@ -9,9 +9,9 @@ struct ProgressViews {
     /// Each plan's progress, in site order.
     let progress: [[Assessment]]
 
-    init(site: Site) {
+    init(site: Site, progress: [[Assessment]]) {
         self.site = site
-        self.progress = site.plans.map { $0.progress(asOf: site.config.asOf) }
+        self.progress = progress
     }
 
     /// A status as templates show it: word, shape and the key its style hangs on.

@@ -45,12 +45,20 @@ public struct SiteRenderer: Sendable {
         self.contentFiles = contentFiles.sorted()
         self.siteFile = siteFile
         self.departmentIndex = DepartmentIndex(plans: site.plans)
+        var assessments: [String: [Assessment]] = [:]
+        for plan in site.plans { assessments[plan.slug] = plan.progress(asOf: site.config.asOf) }
+        self.assessments = assessments
     }
 
     static let tablePartial = "partials/indicator-table"
 
     /// Which office answers for which task, across all plans; made once, with the renderer.
     public let departmentIndex: DepartmentIndex
+    /// Every indicator's progress, by plan slug, in the plan's order: judged once per build, read by the plan's pages,
+    /// the progress views, the home page and the downloads.
+    let assessments: [String: [Assessment]]
+
+    var progressViews: ProgressViews { ProgressViews(site: site, progress: site.plans.map { assessments[$0.slug] ?? [] }) }
 
     /// Every output with its inputs.
     public func plannedOutputs() -> [PlannedOutput] {
@@ -247,10 +255,10 @@ public struct SiteRenderer: Sendable {
         switch part {
         case 0:
             if paths.contains("data/bulletin.json") {
-                OpenData.siteFiles(site, progress: ProgressViews(site: site).progress, departments: departmentIndex).forEach(emit)
+                OpenData.siteFiles(site, progress: progressViews.progress, departments: departmentIndex).forEach(emit)
             }
         case 1:
-            let progressViews = ProgressViews(site: site)
+            let progressViews = self.progressViews
             if paths.contains(Paths.progress) { page(Paths.progress, "progress", progressViews.page(showing: nil), emit: emit, problems: &problems) }
             for status in ProgressStatus.allCases where paths.contains(Paths.progress(status)) {
                 page(Paths.progress(status), "progress", progressViews.page(showing: status), emit: emit, problems: &problems)
@@ -266,7 +274,7 @@ public struct SiteRenderer: Sendable {
             }
         default:
             let views = PageViews(site: site)
-            if paths.contains(Paths.home) { page(Paths.home, "home", views.home(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.home) { page(Paths.home, "home", views.home(progress: progressViews), emit: emit, problems: &problems) }
             if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound(), emit: emit, problems: &problems) }
             if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage(), emit: emit, problems: &problems) }
             if paths.contains(Paths.feed) { emit(RenderedFile(path: Paths.feed, bytes: Array(views.feed().utf8))) }
@@ -288,10 +296,10 @@ public struct SiteRenderer: Sendable {
     }
 
     private func renderPlan(_ plan: Plan, _ paths: Set<String>, emit: (RenderedFile) -> Void, problems: inout [Diagnostic]) {
-        let planViews = PlanViews(site: site, plan: plan)
+        let planViews = PlanViews(site: site, plan: plan, assessments: assessments[plan.slug] ?? [])
         if paths.contains(Paths.plan(plan)) { page(Paths.plan(plan), "plan", planViews.planPage(), emit: emit, problems: &problems) }
         if paths.contains(Paths.planData(plan, "plan.json")) {
-            OpenData.planFiles(plan, progress: plan.progress(asOf: site.config.asOf), asOf: site.config.asOf).forEach(emit)
+            OpenData.planFiles(plan, progress: planViews.assessments, asOf: site.config.asOf).forEach(emit)
         }
         for section in plan.sections where paths.contains(Paths.section(plan, section)) {
             let (values, embeds) = planViews.sectionPage(section)
@@ -336,8 +344,8 @@ extension SiteRenderer {
     /// Every page's template and values, embedded tables included (for checking the renderer).
     func allPageValues() -> [(template: String, values: TemplateObject)] {
         let views = PageViews(site: site)
-        var pages: [(String, TemplateObject)] = [("home", views.home()), ("404", views.notFound()), ("data", views.dataPage())]
-        let progressViews = ProgressViews(site: site)
+        let progressViews = self.progressViews
+        var pages: [(String, TemplateObject)] = [("home", views.home(progress: progressViews)), ("404", views.notFound()), ("data", views.dataPage())]
         pages.append(("progress", progressViews.page(showing: nil)))
         pages += ProgressStatus.allCases.map { ("progress", progressViews.page(showing: $0)) }
         pages.append(("method", progressViews.methodPage()))
@@ -350,7 +358,7 @@ extension SiteRenderer {
             pages += site.releases.map { ("release", views.releasePage($0)) }
         }
         for plan in site.plans {
-            let planViews = PlanViews(site: site, plan: plan)
+            let planViews = PlanViews(site: site, plan: plan, assessments: assessments[plan.slug] ?? [])
             pages.append(("plan", planViews.planPage()))
             for section in plan.sections {
                 let (values, embeds) = planViews.sectionPage(section)

@@ -3,7 +3,7 @@ import Model
 
 /// A JSON value with its keys in the order they are written, and numbers as the text the plan or source wrote
 /// (`1.28`, never `1.2800000000000002`): the downloads are byte-for-byte the same on every build.
-indirect enum JSONValue: Sendable, Equatable {
+indirect enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// A number's text, already valid JSON.
@@ -11,8 +11,6 @@ indirect enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    static func == (a: JSONValue, b: JSONValue) -> Bool { a.text == b.text }
 
     static func figure(_ figure: Figure?) -> JSONValue { figure.map { .number(JSONValue.numberText($0.text, $0.value)) } ?? .null }
     static func int(_ value: Int?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
@@ -49,11 +47,8 @@ indirect enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Two-space indented, for files people open.
-    var pretty: String { String(decoding: prettyBytes, as: UTF8.self) }
-
-    /// The indented text as UTF-8 bytes. Written as bytes, not by appending to a String: the site's JSON is tens of
-    /// megabytes at 1000 plans, and String appends took a fifth of the build.
+    /// Two-space indented, for files people open, as UTF-8 bytes. Written as bytes, not by appending to a String: the
+    /// site's JSON is tens of megabytes at 1000 plans, and String appends took a fifth of the build.
     var prettyBytes: [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
