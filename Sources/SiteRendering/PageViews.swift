@@ -72,13 +72,10 @@ struct PageViews {
         var context = layout(page: page, title: "开放数据 - \(site.config.title)", description: "指标、目标、报告数值、进度和任务的开放数据下载")
         context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [TemplateObject]
         context["current"] = "开放数据"
-        context["files"] = [("bulletin.zip", "全部数据（ZIP）", "以下各文件的压缩包"),
-                            ("bulletin.json", "全部数据（JSON）", "规划、指标、目标、报告数值及来源、进度状态、任务和责任单位"),
-                            ("indicators.csv", "指标及进度（CSV）", "每项指标一行：基期、目标、最新值、进度状态"),
-                            ("targets.csv", "目标（CSV）", "每个目标一行，附规划原文"),
-                            ("reported.csv", "报告数值及来源（CSV）", "每个报告数值一行，附发布者、来源、网址和说明"),
-                            ("tasks.csv", "任务及责任单位（CSV）", "每项任务的每个责任单位一行"),
-                            ("datapackage.json", "数据包说明（Frictionless Data Package）", "各CSV文件的字段、类型和主键")].map {
+        let tables = OpenData.siteTables.map { ($0.file, $0.link, $0.about) }
+        context["files"] = ([("bulletin.zip", "全部数据（ZIP）", "以下各文件的压缩包"),
+                             ("bulletin.json", "全部数据（JSON）", "规划、指标、目标、报告数值及来源、进度状态、任务和责任单位")] + tables
+                            + [("datapackage.json", "数据包说明（Frictionless Data Package）", "各CSV文件的字段、类型和主键")]).map {
             ["url": Paths.link(from: page, to: "data/" + $0.0), "title": $0.1, "about": $0.2, "file": $0.0] as TemplateObject
         }
         context["plans"] = site.plans.map { plan -> TemplateObject in

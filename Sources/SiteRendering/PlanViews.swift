@@ -341,8 +341,7 @@ struct PlanViews {
 
     /// The plan's downloads, linked from `page`.
     func downloads(from page: String) -> [TemplateObject] {
-        [("全部数据（JSON）", "plan.json"), ("指标及进度（CSV）", "indicators.csv"), ("目标（CSV）", "targets.csv"),
-         ("报告数值及来源（CSV）", "reported.csv"), ("任务及责任单位（CSV）", "tasks.csv")].map {
+        ([("全部数据（JSON）", "plan.json")] + OpenData.siteTables.map { ($0.link, $0.file) }).map {
             ["title": $0.0, "url": Paths.link(from: page, to: Paths.planData(plan, $0.1))] as TemplateObject
         }
     }

@@ -14,13 +14,14 @@ enum OpenData {
     static let achievementsHeader = ["plan", "name", "value", "unit", "as_written", "year", "quote", "url"]
     static let observationsHeader = ["year", "kind", "value", "comparator", "publisher", "source", "url", "published", "note"]
 
-    /// The site-wide tables, in the order of the data package.
-    static let siteTables: [(file: String, title: String, header: [String])] = [
-        ("indicators.csv", "指标及其进度", indicatorsHeader),
-        ("targets.csv", "目标", targetsHeader),
-        ("reported.csv", "报告数值及来源", reportedHeader),
-        ("tasks.csv", "任务及责任单位", tasksHeader),
-        ("achievements.csv", "基期已有成绩（规划基础现状部分陈述的数字）", achievementsHeader),
+    /// The site-wide tables, in the order of the data package: its title there, the link's words, what a row is.
+    static let siteTables: [(file: String, title: String, link: String, about: String, header: [String])] = [
+        ("indicators.csv", "指标及其进度", "指标及进度（CSV）", "每项指标一行：基期、目标、最新值、进度状态", indicatorsHeader),
+        ("targets.csv", "目标", "目标（CSV）", "每个目标一行，附规划原文", targetsHeader),
+        ("reported.csv", "报告数值及来源", "报告数值及来源（CSV）", "每个报告数值一行，附发布者、来源、网址和说明", reportedHeader),
+        ("tasks.csv", "任务及责任单位", "任务及责任单位（CSV）", "每项任务的每个责任单位一行", tasksHeader),
+        ("achievements.csv", "基期已有成绩（规划基础现状部分陈述的数字）", "已有成绩（CSV）", "基础现状部分陈述的每个数字一行，附原文",
+         achievementsHeader),
     ]
 
     static func number(_ value: Double?) -> String { value.map { JSONValue.numberText(nil, $0) } ?? "" }
