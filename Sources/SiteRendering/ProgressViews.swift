@@ -171,7 +171,8 @@ struct ProgressViews {
                 && $0.1.timeElapsed != nil }), let base = p.base, let latest = p.latest, let target = p.target,
                 let e = p.timeElapsed, let covered = p.distanceCovered, let ratio = p.growthRatio else { continue }
             let unit = indicator.unit
-            func n(_ value: Double, _ places: Double = 10000) -> String { ChineseNumbers.plain((value * places).rounded() / places) }
+            // Up to four decimals, as the method's numbers need (plain() alone rounds to a whole number).
+            func n(_ value: Double) -> String { ChineseNumbers.compact(value, maxDecimals: 4) }
             let actual = ratio * (pow(target.value.value / base.value.value, 1 / Double(target.year - base.year)) - 1)
             let required = pow(target.value.value / base.value.value, 1 / Double(target.year - base.year)) - 1
             context["example"] = [

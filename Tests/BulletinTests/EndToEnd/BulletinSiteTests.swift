@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import BulletinCore
+import Charts
 import ContentLoading
 import Model
 import Testing
@@ -92,6 +93,13 @@ import Testing
         #expect(method.contains("算例"))
         #expect(method.contains("P − E"))
         #expect(method.contains("bulletin.json"))
+        // The worked example's numbers are the method's own, to four places (not rounded to whole numbers).
+        let site = try Self.content.get()
+        let example = try #require(site.plans.lazy.flatMap { $0.progress(asOf: site.config.asOf) }
+            .first { $0.method == .timeElapsed && $0.growthRatio != nil && $0.timeElapsed != nil })
+        let elapsed = try #require(example.timeElapsed), covered = try #require(example.distanceCovered)
+        #expect(method.contains("= \(ChineseNumbers.compact(elapsed, maxDecimals: 4))</li>"))
+        #expect(method.contains("= \(ChineseNumbers.compact(covered, maxDecimals: 4))</li>"))
     }
 
     @Test func aSitemapAndAnAbsoluteFeedWhenTheAddressIsKnown() throws {
