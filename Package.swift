@@ -44,16 +44,18 @@ let package = Package(
         .target(
             name: "SiteRendering",
             dependencies: [
-                "Model", "Markdown", "Diagnostics", "Charts", "Bytes",
+                "Model", "Markdown", "Diagnostics", "Charts", "Bytes", "BuildCache",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: releaseSettings
         ),
-        .target(name: "Publishing", dependencies: ["Diagnostics", "Model"], swiftSettings: releaseSettings),
+        // What a rebuild remembers of the last build, and what it tells: which outputs are stale.
+        .target(name: "BuildCache", dependencies: ["Model"], swiftSettings: releaseSettings),
+        .target(name: "Publishing", dependencies: ["Diagnostics", "Model", "BuildCache"], swiftSettings: releaseSettings),
         .target(
             name: "BulletinCore",
-            dependencies: ["ContentLoading", "SiteRendering", "Publishing", "Diagnostics", "Model"],
+            dependencies: ["ContentLoading", "SiteRendering", "Publishing", "BuildCache", "Diagnostics", "Model"],
             swiftSettings: releaseSettings
         ),
         // The preview server: serve, watch, rebuild, reload.
@@ -81,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["BulletinCore", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes",
+            dependencies: ["BulletinCore", "BuildCache", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes",
                            .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Golden"]
         ),

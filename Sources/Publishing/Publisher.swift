@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import BuildCache
 import Model
 import Synchronization
 

@@ -1,3 +1,4 @@
+import BuildCache
 import Charts
 import Diagnostics
 import Foundation
@@ -18,16 +19,6 @@ public struct RenderedFile: Sendable, Equatable {
     public init(path: String, data: Data) {
         self.init(path: path, bytes: [UInt8](data))
     }
-}
-
-/// An output the site will have, and what it is made from, known before anything is rendered: the build
-/// compares these inputs with the last build's to render only what changed.
-public struct PlannedOutput: Sendable, Equatable {
-    public var path: String
-    /// Keys of the content files, templates and assets the output is made from, sorted.
-    public var dependencies: [String]
-    /// Outputs made together with this one (an indicator page's SVG file).
-    public var companions: [String]
 }
 
 /// Renders a checked `Site` through the templates into the files of the output folder.
@@ -59,122 +50,6 @@ public struct SiteRenderer: Sendable {
     let assessments: [String: [Assessment]]
 
     var progressViews: ProgressViews { ProgressViews(site: site, progress: site.plans.map { assessments[$0.slug] ?? [] }) }
-
-    /// Every output with its inputs.
-    public func plannedOutputs() -> [PlannedOutput] {
-        // The templates of each kind of page, worked out once (not once per page: there are tens of thousands).
-        var templateKeys: [String: [String]] = [:]
-        func uses(_ template: String, _ extra: [String] = []) -> [String] {
-            let id = ([template] + extra).joined(separator: "\u{0}")
-            if let known = templateKeys[id] { return known }
-            let keys = (templates.closure(of: template) + extra.flatMap { templates.closure(of: $0) }).map { templates.key(template: $0) }
-            templateKeys[id] = keys
-            return keys
-        }
-        var outputs: [PlannedOutput] = []
-        outputs.reserveCapacity(site.plans.reduce(4) { $0 + 1 + $1.sections.count + $1.indicators.count })
-        func add(_ path: String, _ inputs: [String], companions: [String] = []) {
-            outputs.append(PlannedOutput(path: path, dependencies: Self.sortedSet(inputs), companions: companions))
-        }
-        add(Paths.home, contentFiles + uses("home"))
-        // Content files by plan folder, grouped once (a filter per plan would be quadratic).
-        var grouped: [String: [String]] = [:]
-        for file in contentFiles {
-            guard let slash = file.lastIndex(of: "/") else { continue }
-            grouped[String(file[..<slash]), default: []].append(file)
-        }
-        // Plans are independent: their outputs are listed in parallel, a run of plans per job, joined in plan order.
-        let planUses = uses("plan", ["partials/chart", Self.tablePartial])
-        let sectionUses = uses("section", ["partials/chart", Self.tablePartial])
-        let indicatorUses = uses("indicator", ["partials/chart"])
-        let plans = site.plans, siteFile = siteFile, filesByFolder = grouped
-        let jobs = min(plans.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let parts = Mutex([[PlannedOutput]](repeating: [], count: jobs))
-        DispatchQueue.concurrentPerform(iterations: jobs) { job in
-            var part: [PlannedOutput] = []
-            for plan in plans[(job * plans.count / jobs)..<((job + 1) * plans.count / jobs)] {
-                part += Self.plannedOutputs(of: plan, files: filesByFolder[plan.sourceFolder] ?? [], siteFile: siteFile,
-                                            planUses: planUses, sectionUses: sectionUses, indicatorUses: indicatorUses)
-            }
-            parts.withLock { $0[job] = part }
-        }
-        for part in parts.withLock({ $0 }) { outputs += part }
-        add(Paths.notFound, contentFiles + uses("404"))
-        // The bulletin's pages of the whole site: made from every plan. Pages of a kind share one sorted list of inputs
-        // (there can be thousands of department pages, each made from every content file): sorted once, and its
-        // fingerprint worked out once (the build knows a list by its storage).
-        func shared(_ template: String) -> [String] { Self.sortedSet(contentFiles + uses(template)) }
-        // Departments come from the tasks of the section files, with their plans' titles and regions: a new figure
-        // in indicators.yaml or reported.csv does not touch them.
-        let taskFiles = contentFiles.filter { $0.hasSuffix(".md") || $0.hasSuffix("/plan.yaml") || $0 == siteFile }
-        let progressInputs = shared("progress"), departmentInputs = Self.sortedSet(taskFiles + uses("department"))
-        for path in [Paths.progress, Paths.progressSorted] + ProgressStatus.allCases.map(Paths.progress) {
-            outputs.append(PlannedOutput(path: path, dependencies: progressInputs, companions: []))
-        }
-        add(Paths.progressMethod, contentFiles + uses("method"))
-        add(Paths.departments, taskFiles + uses("departments"))
-        for entry in departmentIndex.departments {
-            outputs.append(PlannedOutput(path: Paths.department(entry.department), dependencies: departmentInputs, companions: []))
-        }
-        add(Paths.dataIndex, contentFiles + uses("data"))
-        add("data/bulletin.json", contentFiles, companions: OpenData.siteTables.map { "data/" + $0.file } + ["data/datapackage.json", Paths.dataZip])
-        add(Paths.robots, [siteFile])
-        if site.config.url != nil { add(Paths.sitemap, contentFiles) }
-        if !site.releases.isEmpty {
-            let releaseFiles = site.releases.map(\.sourcePath)
-            add(Paths.releases, [siteFile] + releaseFiles + uses("releases"))
-            add(Paths.feed, [siteFile] + releaseFiles)
-            for release in site.releases { add(Paths.release(release), [siteFile, release.sourcePath] + uses("release")) }
-        }
-        for asset in templates.assets { add("assets/" + asset.path, [templates.key(asset: asset.path)]) }
-        if !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
-            add(Paths.chartStylesheet, [])
-        }
-        return outputs
-    }
-
-    /// Input keys sorted, each once.
-    static func sortedSet(_ inputs: [String]) -> [String] {
-        var sorted = inputs.sorted()
-        var last: String?
-        sorted.removeAll { key in defer { last = key }; return key == last }
-        return sorted
-    }
-
-    /// The outputs of one plan: its page, its sections' pages and its indicators' pages (with their charts).
-    static func plannedOutputs(of plan: Plan, files folder: [String], siteFile: String, planUses: [String],
-                               sectionUses: [String], indicatorUses: [String]) -> [PlannedOutput] {
-        var outputs: [PlannedOutput] = []
-        outputs.reserveCapacity(1 + plan.sections.count + plan.indicators.count)
-        let planFile = plan.sourceFolder + "/plan.yaml", indicatorsFile = plan.sourceFolder + "/indicators.yaml"
-        outputs.append(PlannedOutput(path: Paths.plan(plan), dependencies: sortedSet([siteFile] + folder + planUses), companions: []))
-        // The plan's downloads: made from its files and the bulletin year in site.yaml.
-        outputs.append(PlannedOutput(path: Paths.planData(plan, "plan.json"), dependencies: sortedSet([siteFile] + folder),
-                                     companions: OpenData.siteTables.map { Paths.planData(plan, $0.file) }))
-        // Pages with the same inputs share one sorted list (all sections of a plan; the indicators of a section).
-        let sectionInputs = sortedSet([siteFile] + folder + sectionUses)
-        for section in plan.sections {
-            outputs.append(PlannedOutput(path: Paths.section(plan, section), dependencies: sectionInputs, companions: []))
-        }
-        let sectionFiles = Dictionary(plan.sections.map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { a, _ in a })
-        // reported.csv is listed when the plan has one (an indicator page shows its reported figures).
-        let indicatorInputs = [siteFile, planFile, indicatorsFile] + folder.filter { $0.hasSuffix("/reported.csv") } + indicatorUses
-        var inputsBySection: [String: [String]] = [:]
-        for indicator in plan.indicators {
-            let inputs: [String]
-            if let known = inputsBySection[indicator.sectionID] {
-                inputs = known
-            } else {
-                inputs = sortedSet(indicatorInputs + (sectionFiles[indicator.sectionID].map { [$0] } ?? []))
-                inputsBySection[indicator.sectionID] = inputs
-            }
-            outputs.append(PlannedOutput(path: Paths.indicator(plan, indicator), dependencies: inputs,
-                                         companions: [Paths.indicatorChart(plan, indicator), Paths.indicatorData(plan, indicator, "csv"),
-                                                      Paths.indicatorData(plan, indicator, "json")]))
-        }
-        return outputs
-    }
-
     /// The plan an output belongs to: every page of a plan is under `plans/<slug>/`.
     public static func planSlug(ofOutput path: String) -> String? {
         let parts = path.split(separator: "/", maxSplits: 2)

@@ -4,6 +4,7 @@ import Model
 import Testing
 @testable import BulletinCore
 @testable import Publishing
+@testable import BuildCache
 
 /// The files a build keeps for the next one: read back exactly, and refused (so the next build starts
 /// afresh) when damaged.

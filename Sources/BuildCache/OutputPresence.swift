@@ -1,5 +1,5 @@
 import Foundation
-import Publishing
+
 #if canImport(Glibc)
 import Glibc
 #endif
