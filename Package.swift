@@ -10,7 +10,6 @@ let package = Package(
     // Linux only: the code calls Glibc and reads `st_mtim`.
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
-        .executable(name: "bulletin-template-step", targets: ["bulletin-template-step"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +33,8 @@ let package = Package(
         .target(name: "Bytes", swiftSettings: releaseSettings),
         .target(name: "Charts", dependencies: ["Bytes"], swiftSettings: releaseSettings),
         .target(name: "Markdown", dependencies: ["CMarkGFM"], swiftSettings: releaseSettings),
+        // Mustache templates: one reading of the text gives the program the renderer runs and the tags the checks read.
+        .target(name: "TemplateEngine", dependencies: ["Bytes"], swiftSettings: releaseSettings),
         .target(name: "Model", swiftSettings: releaseSettings),
         .target(
             name: "ContentLoading",
@@ -44,8 +45,7 @@ let package = Package(
         .target(
             name: "SiteRendering",
             dependencies: [
-                "Model", "Markdown", "Diagnostics", "Charts", "Bytes", "BuildCache",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "Model", "Markdown", "Diagnostics", "Charts", "Bytes", "BuildCache", "TemplateEngine",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: releaseSettings
@@ -75,16 +75,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Benchmarks/template-step.sh: the template step alone, compiled renderer against swift-mustache.
-        .executableTarget(
-            name: "bulletin-template-step",
-            dependencies: ["ContentLoading", "SiteRendering", "Diagnostics"],
-            path: "Benchmarks/TemplateStep"
-        ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["BulletinCore", "BuildCache", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes",
-                           .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["BulletinCore", "BuildCache", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes", "TemplateEngine",
+                           .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Golden"]
         ),
     ]

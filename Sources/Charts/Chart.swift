@@ -15,21 +15,20 @@ public struct ChartPoint: Sendable, Equatable {
     public var value: Double
     /// How to print the value, e.g. "5.5"; the unit is added by the chart.
     public var text: String
-    /// The plan's words before and after the figure (突破…, …以上), as the model places them; nil for measured values.
-    public var before: String?
-    public var after: String?
+    /// The figure as the plan words it, unit included (突破1万家, 5.5%以上), worded by the model; nil for a figure
+    /// without qualifier, printed as its text and unit.
+    public var words: String?
 
-    public init(year: Int, value: Double, text: String? = nil, before: String? = nil, after: String? = nil) {
+    public init(year: Int, value: Double, text: String? = nil, words: String? = nil) {
         self.year = year
         self.value = value
         self.text = text ?? ChineseNumbers.compact(value)
-        self.before = before
-        self.after = after
+        self.words = words
     }
 
-    /// The figure with its unit and the plan's words: 突破1万家, 5.5%以上.
+    /// The figure with its unit, in the plan's words when it has them.
     public func phrase(unit: String) -> String {
-        (before ?? "") + text + unit + (after ?? "")
+        words ?? text + unit
     }
 }
 

@@ -10,10 +10,10 @@ public enum SeriesChart {
         public var targets: [ChartPoint]
 
         /// As in `TargetChart.Input`: the model's word on whether the latest figure meets the final target.
-        public var latestMeetsTarget: Bool?
+        public var latestMeetsTarget: Bool
 
         public init(title: String, unit: String, baseline: ChartPoint? = nil, reported: [ChartPoint], targets: [ChartPoint],
-                    latestMeetsTarget: Bool? = nil) {
+                    latestMeetsTarget: Bool = false) {
             self.latestMeetsTarget = latestMeetsTarget
             self.title = title
             self.unit = unit

@@ -9,12 +9,12 @@ public enum TargetChart {
         public var latest: ChartPoint?
         public var targets: [ChartPoint]
 
-        /// Whether the latest figure meets the final target, as the model decides it (超过 is strict, 左右 allows a
-        /// little); nil lets the chart compare the numbers in the direction from base to target.
-        public var latestMeetsTarget: Bool?
+        /// Whether the latest figure meets the final target, as the model decides it (with the indicator's direction
+        /// and the plan's qualifier: 超过 is strict, 左右 allows a little). The chart does not judge.
+        public var latestMeetsTarget: Bool
 
         public init(title: String, unit: String, baseline: ChartPoint? = nil, latest: ChartPoint? = nil, targets: [ChartPoint],
-                    latestMeetsTarget: Bool? = nil) {
+                    latestMeetsTarget: Bool = false) {
             self.latestMeetsTarget = latestMeetsTarget
             self.title = title
             self.unit = unit
@@ -161,9 +161,7 @@ public enum TargetChart {
         let targetWords = "\(target.year)年目标" + target.phrase(unit: unit)
         let decimals = max(ChineseNumbers.decimals(of: target.text), [input.baseline?.text, input.latest?.text].compactMap { $0 }.map(ChineseNumbers.decimals).max() ?? 0)
         if let latest = input.latest {
-            let increasing = input.baseline.map { target.value >= $0.value } ?? true
-            let reached = input.latestMeetsTarget ?? (increasing ? latest.value >= target.value : latest.value <= target.value)
-            if reached { return "\(latest.year)年为\(latest.phrase(unit: unit))，已达到\(targetWords)。" }
+            if input.latestMeetsTarget { return "\(latest.year)年为\(latest.phrase(unit: unit))，已达到\(targetWords)。" }
             let gap = ChineseNumbers.change(from: latest.value, to: target.value, unit: unit, decimals: decimals)
             return "\(latest.year)年为\(latest.phrase(unit: unit))，距\(targetWords)还需\(gap)。"
         }

@@ -1,3 +1,4 @@
+import TemplateEngine
 import Charts
 import Markdown
 import Model

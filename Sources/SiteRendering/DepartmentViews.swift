@@ -1,3 +1,4 @@
+import TemplateEngine
 import Model
 
 /// The department index and a page per department: the tasks it leads and the tasks it shares, across plans, each

@@ -11,16 +11,16 @@ import Model
 struct IndicatorCharts {
     let plan: Plan
 
-    static func point(_ figure: Figure, year: Int, comparator: Comparator? = nil) -> ChartPoint {
-        ChartPoint(year: year, value: figure.value, text: figure.text,
-                   before: comparator.flatMap { $0.followsFigure ? nil : $0.rawValue }, after: comparator.flatMap { $0.followsFigure ? $0.rawValue : nil })
+    /// A figure for a chart, worded with the plan's qualifier by the model's rule.
+    static func point(_ figure: Figure, year: Int, unit: String, comparator: Comparator? = nil) -> ChartPoint {
+        ChartPoint(year: year, value: figure.value, text: figure.text, words: comparator.map { $0.phrase(figure.text + unit) })
     }
 
     func chart(for indicator: Indicator, id: String) -> Chart {
         // The base the progress is measured from, also when a source reported it (the plan gave its year only).
-        let baseline = ProgressMethod.base(of: indicator, period: plan.period).map { Self.point($0.point.value, year: $0.point.year) }
-        let targets = indicator.targets.map { Self.point($0.value, year: $0.year, comparator: $0.comparator) }
-        let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year) }
+        let baseline = ProgressMethod.base(of: indicator, period: plan.period).map { Self.point($0.point.value, year: $0.point.year, unit: indicator.unit) }
+        let targets = indicator.targets.map { Self.point($0.value, year: $0.year, unit: indicator.unit, comparator: $0.comparator) }
+        let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year, unit: indicator.unit) }
         if !reported.isEmpty {
             var input = SeriesChart.Input(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets)
             // Whether the latest figure meets the final target is the model's rule (with the plan's qualifier), not
@@ -43,7 +43,7 @@ struct IndicatorCharts {
             guard let target = part.targets.last(where: { $0.year == year }) else { return nil }
             let (factor, unitBase) = ChineseNumbers.multiplier(of: part.unit)
             guard unitBase == base else { return nil }
-            let point = Self.point(target.value, year: year, comparator: target.comparator)
+            let point = Self.point(target.value, year: year, unit: part.unit, comparator: target.comparator)
             items.append(.init(label: part.partOf?.name ?? part.name, value: target.value.value * factor, display: point.phrase(unit: part.unit)))
         }
         let by = parts[0].partOf?.by ?? "部分"

@@ -1,3 +1,4 @@
+import TemplateEngine
 import Model
 
 /// An indicator table laid out as Chinese statistical tables are: one row per indicator, the unit with the

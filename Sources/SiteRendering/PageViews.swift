@@ -1,3 +1,4 @@
+import TemplateEngine
 import Markdown
 import Model
 

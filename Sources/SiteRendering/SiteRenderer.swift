@@ -1,3 +1,4 @@
+import TemplateEngine
 import BuildCache
 import Charts
 import Diagnostics
@@ -195,22 +196,20 @@ public struct SiteRenderer: Sendable {
         return templates.check(knownNames: known)
     }
 
-    /// Every key of every dictionary in the page values: the names a template may use.
-    static func collectNames(_ value: Any, into names: inout Set<String>) {
-        if let object = value as? TemplateObject {
-            for (key, child) in object.entries {
-                names.insert(key)
-                collectNames(child, into: &names)
-            }
-        } else if let list = value as? [TemplateObject] {
-            for child in list { collectNames(child, into: &names) }
-        } else if let dictionary = value as? [String: Any] {
-            for (key, child) in dictionary {
-                names.insert(key)
-                collectNames(child, into: &names)
-            }
-        } else if let array = value as? [Any] {
-            for child in array { collectNames(child, into: &names) }
+    /// Every name of every object in the page values: the names a template may use.
+    static func collectNames(_ object: TemplateObject, into names: inout Set<String>) {
+        for (name, value) in object.values {
+            names.insert(name)
+            collectNames(value, into: &names)
+        }
+    }
+
+    static func collectNames(_ value: TemplateValue, into names: inout Set<String>) {
+        switch value {
+        case .object(let object): collectNames(object, into: &names)
+        case .objects(let list): for object in list { collectNames(object, into: &names) }
+        case .list(let list): for item in list { collectNames(item, into: &names) }
+        case .text, .bytes, .flag, .number, .texts: break
         }
     }
 }
@@ -243,38 +242,5 @@ extension SiteRenderer {
             pages += plan.indicators.map { ("indicator", planViews.indicatorPage($0).values) }
         }
         return pages
-    }
-}
-
-extension SiteRenderer {
-    public struct TemplateTiming: Sendable {
-        public var pages: Int
-        public var bytes: Int
-        /// Seconds for all pages, on one thread.
-        public var compiled: Double
-        public var swiftMustache: Double
-        /// Whether both engines gave the same bytes for every page.
-        public var identical: Bool
-    }
-
-    /// The template step alone, for the benchmark: every page of the first `plans` plans rendered with the
-    /// compiled renderer and with swift-mustache (values made beforehand, not timed), one thread.
-    public func measureTemplateStep(plans: Int) -> TemplateTiming {
-        let sample = SiteRenderer(site: Site(config: site.config, plans: Array(site.plans.prefix(plans)), releases: site.releases),
-                                  templates: templates)
-        let pages = sample.allPageValues()
-        func seconds(_ body: () -> Void) -> Double {
-            let start = DispatchTime.now()
-            body()
-            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        }
-        var fast: [String] = [], slow: [String] = []
-        fast.reserveCapacity(pages.count)
-        slow.reserveCapacity(pages.count)
-        let compiled = seconds { for page in pages { fast.append(templates.render(page.values, template: page.template) ?? "") } }
-        let dictionaries = pages.map { ($0.template, $0.values.dictionary) }
-        let mustache = seconds { for (template, values) in dictionaries { slow.append(templates.renderWithSwiftMustache(values, template: template) ?? "") } }
-        return TemplateTiming(pages: pages.count, bytes: fast.reduce(0) { $0 + $1.utf8.count }, compiled: compiled,
-                              swiftMustache: mustache, identical: fast == slow)
     }
 }

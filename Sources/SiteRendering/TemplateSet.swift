@@ -1,27 +1,25 @@
 import Diagnostics
 import Foundation
 import Model
-import Mustache
+import TemplateEngine
 
 /// The templates folder: Mustache templates (`*.mustache`) and static assets (`assets/`, copied as they are).
 ///
-/// swift-mustache renders an unknown name or a missing partial as empty text, silently. So the set is
-/// checked before anything is rendered: every tag's name must be a value the generator provides, and every
-/// partial and parent must exist. A mistake is reported at its file, line and column.
+/// Mustache renders an unknown name or a missing partial as empty text, silently. So the set is checked before
+/// anything is rendered: every tag's name must be a value the generator provides, and every partial and parent
+/// must exist. A mistake is reported at its file, line and column.
 public struct TemplateSet: Sendable {
     public let folder: URL
     public let displayFolder: String
-    /// swift-mustache, used to read the templates (its errors have line and column) and by a test that
-    /// checks the fast renderer against it.
-    let library: MustacheLibrary
     let renderer: TemplateRenderer
-    let sources: [String: String]
+    /// Template name → its text.
+    public let sources: [String: String]
     /// Asset path relative to `assets/` → bytes.
     public let assets: [(path: String, data: Data)]
     /// Template name → the templates it uses, itself included (see `closure(of:)`).
     let closures: [String: [String]]
-    /// Template name → its tags, scanned once.
-    let tags: [String: [MustacheTags.Tag]]
+    /// Template name → its tags, as the template was read.
+    let tags: [String: [CompiledTemplate.Tag]]
 
     /// The key a template or asset file has in the build manifest: its path as messages show it.
     public func key(template name: String) -> String { displayFolder + "/" + name + ".mustache" }
@@ -42,15 +40,13 @@ public struct TemplateSet: Sendable {
     }
 
     static func closure(of name: String, in sources: [String: String]) -> [String] {
-        closure(of: name, uses: sources.mapValues(uses))
+        closure(of: name, uses: sources.mapValues { ((try? CompiledTemplate($0))?.tags).map(uses) ?? [] })
     }
 
     /// The partials and parents a template's tags name.
-    static func uses(_ tags: [MustacheTags.Tag]) -> [String] {
+    static func uses(_ tags: [CompiledTemplate.Tag]) -> [String] {
         tags.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name)
     }
-
-    static func uses(_ text: String) -> [String] { uses(MustacheTags.scan(text)) }
 
     /// `name` and everything it uses, given what each template uses directly (each template scanned once).
     static func closure(of name: String, uses: [String: [String]]) -> [String] {
@@ -78,7 +74,6 @@ public struct TemplateSet: Sendable {
         }
         var sources: [String: String] = [:]
         var assets: [(String, Data)] = []
-        var templates: [String: MustacheTemplate] = [:]
         var compiled: [String: CompiledTemplate] = [:]
         let paths = enumerator.compactMap { $0 as? String }.sorted()
         for path in paths {
@@ -94,14 +89,10 @@ public struct TemplateSet: Sendable {
                 let name = String(path.dropLast(".mustache".count))
                 sources[name] = text
                 do {
-                    templates[name] = try MustacheTemplate(string: text)
                     compiled[name] = try CompiledTemplate(text)
                 } catch let error as CompiledTemplate.Failure {
                     diagnostics.append(.error(at: SourceLocation(file: display, line: error.line, column: error.column),
                                               "template syntax error: \(error.message)"))
-                } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber + 1),
-                                              "template syntax error: \(error.error)", hint: "check that every {{#section}} has a matching {{/section}}"))
                 } catch {
                     diagnostics.append(.error(at: SourceLocation(file: display), "template error: \(error)"))
                 }
@@ -113,21 +104,20 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: displayFolder + "/\(name).mustache"), "the template `\(name)` is missing",
                                       hint: "the generator renders its pages with \(requiredTemplates.map { $0 + ".mustache" }.joined(separator: ", "))"))
         }
-        let tags = sources.mapValues(MustacheTags.scan)
+        let tags = compiled.mapValues(\.tags)
         let uses = tags.mapValues(uses)
         var closures: [String: [String]] = [:]
         for name in sources.keys { closures[name] = closure(of: name, uses: uses) }
-        return TemplateSet(folder: folder, displayFolder: displayFolder, library: MustacheLibrary(templates: templates),
-                           renderer: TemplateRenderer(templates: compiled), sources: sources, assets: assets, closures: closures,
+        return TemplateSet(folder: folder, displayFolder: displayFolder, renderer: TemplateRenderer(templates: compiled), sources: sources, assets: assets, closures: closures,
                            tags: tags)
     }
 
     /// Checks every tag against the names the page values provide and the templates that exist.
     public func check(knownNames: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+        for name in sources.keys.sorted() {
             let file = displayFolder + "/" + name + ".mustache"
-            for tag in tags[name] ?? MustacheTags.scan(text) {
+            for tag in tags[name] ?? [] {
                 switch tag.kind {
                 case .partial, .parent:
                     if sources[tag.name] == nil {
@@ -143,11 +133,6 @@ public struct TemplateSet: Sendable {
                         diagnostics.append(.error(at: SourceLocation(file: file, line: tag.line, column: tag.column),
                                                   "the template uses an unknown value `\(tag.name)`", hint: hint))
                     }
-                case .delimiterChange:
-                    diagnostics.append(.error(at: SourceLocation(file: file, line: tag.line, column: tag.column),
-                                              "changing the tag delimiters is not supported", hint: "keep {{ and }}"))
-                case .other:
-                    break
                 }
             }
         }
@@ -161,15 +146,5 @@ public struct TemplateSet: Sendable {
     /// The same, as UTF-8 bytes.
     func renderBytes(_ values: TemplateObject, template: String) -> [UInt8]? {
         renderer.renderBytes(values, template: template)
-    }
-
-    /// The same, through swift-mustache: for checking the fast renderer.
-    func renderWithSwiftMustache(_ values: TemplateObject, template: String) -> String? {
-        renderWithSwiftMustache(values.dictionary, template: template)
-    }
-
-    /// The same from dictionaries (made beforehand when swift-mustache is timed).
-    func renderWithSwiftMustache(_ values: [String: Any], template: String) -> String? {
-        library.render(values, withTemplate: template)
     }
 }

@@ -13,10 +13,10 @@ import Testing
     static let cases: [(name: String, chart: Chart)] = [
         ("target-rd-intensity", TargetChart.make(.init(
             title: "R&D经费支出占GDP比重", unit: "%", baseline: ChartPoint(year: 2020, value: 4.9),
-            targets: [ChartPoint(year: 2025, value: 5.5, after: "以上")]), id: "g1", standalone: true)),
+            targets: [ChartPoint(year: 2025, value: 5.5, words: "5.5%以上")]), id: "g1", standalone: true)),
         ("target-two-years", TargetChart.make(.init(
             title: "高新技术企业", unit: "万家",
-            targets: [ChartPoint(year: 2025, value: 1, before: "突破"), ChartPoint(year: 2027, value: 1.28, before: "超过")]),
+            targets: [ChartPoint(year: 2025, value: 1, words: "突破1万家"), ChartPoint(year: 2027, value: 1.28, words: "超过1.28万家")]),
             id: "g2", standalone: true)),
         ("target-with-latest", TargetChart.make(.init(
             title: "市级以上研发机构", unit: "个", baseline: ChartPoint(year: 2020, value: 272),
@@ -27,7 +27,7 @@ import Testing
         ("series", SeriesChart.make(.init(
             title: "R&D经费支出占GDP比重", unit: "%", baseline: ChartPoint(year: 2020, value: 4.9),
             reported: [ChartPoint(year: 2021, value: 5.0), ChartPoint(year: 2022, value: 5.1), ChartPoint(year: 2023, value: 5.15)],
-            targets: [ChartPoint(year: 2025, value: 5.5, after: "以上")]), id: "g5", standalone: true)),
+            targets: [ChartPoint(year: 2025, value: 5.5, words: "5.5%以上")]), id: "g5", standalone: true)),
         ("breakdown-regions", BarChart.make(.init(title: "2027年高新技术企业分区域目标", items: [
             .init(label: "中心城区", value: 7110, display: "7110家"),
             .init(label: "主城新区", value: 4640, display: "4640家"),
@@ -128,6 +128,18 @@ import Testing
         }
     }
 
+    /// Whether the latest figure meets the target is the model's word, given as a flag: the chart does not guess it
+    /// from the numbers (a fall in energy use per unit of GDP is a gain; 超过 is strict).
+    @Test func theTakeawayTakesTheModelsWordOnTheTarget() {
+        func takeaway(meets: Bool) -> String {
+            TargetChart.make(.init(title: "单位GDP能耗", unit: "", baseline: ChartPoint(year: 2020, value: 100),
+                                   latest: ChartPoint(year: 2023, value: 84), targets: [ChartPoint(year: 2025, value: 86.5, words: "下降到86.5")],
+                                   latestMeetsTarget: meets), id: "t").takeaway
+        }
+        #expect(takeaway(meets: true) == "2023年为84，已达到2025年目标下降到86.5。")
+        #expect(takeaway(meets: false).hasPrefix("2023年为84，距2025年目标下降到86.5还需"))
+    }
+
     /// Random data, many times: marks stay inside the plot area and no two labels overlap.
     @Test func randomDataKeepsMarksInsideAndLabelsApart() {
         var generator = SplitMix(seed: 20251122)
@@ -139,7 +151,8 @@ import Testing
                 title: "随机", unit: unit,
                 baseline: generator.next(in: 0...3) == 0 ? nil : ChartPoint(year: 2020, value: value()),
                 latest: generator.next(in: 0...1) == 0 ? nil : ChartPoint(year: 2023, value: value()),
-                targets: [ChartPoint(year: 2025, value: value(), after: "以上")]), id: "r\(round)")
+                targets: [{ let v = value(); return ChartPoint(year: 2025, value: v, words: ChineseNumbers.compact(v) + unit + "以上") }()]),
+                id: "r\(round)")
             let count = generator.next(in: 1...20)
             let bars = BarChart.make(.init(title: "随机", items: (0..<count).map { i in
                 let v = value()

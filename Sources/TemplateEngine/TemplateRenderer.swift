@@ -1,11 +1,9 @@
 import Bytes
-import Markdown
 
-/// Renders compiled templates with values: `TemplateObject`s (or `[String: Any]` dictionaries), arrays of them,
-/// strings, numbers and booleans. Lookups are dictionary reads, not reflection, and output is written as bytes,
+/// Renders compiled templates with values: `TemplateObject`s, arrays of them, strings, numbers and booleans. Lookups are dictionary reads, not reflection, and output is written as bytes,
 /// which makes this many times faster than a general engine; the output is byte for byte what swift-mustache
 /// renders from the same templates and values (a test compares them on every page).
-struct TemplateRenderer: Sendable {
+public struct TemplateRenderer: Sendable {
     /// One instruction of the compiled program. Every template, partial and block body is a range of one flat
     /// array, and instructions hold only numbers: rendering reads them without reference counting (two threads
     /// retaining the same shared objects would fight over their counts).
@@ -18,8 +16,9 @@ struct TemplateRenderer: Sendable {
         /// `template` is an index into `ranges` (-1: no such template, renders nothing); `indentation` into
         /// `indentations` and `overrides` into `overrideLists` (-1: none).
         case partial(template: Int, indentation: Int, overrides: Int)
-        /// A block `name` (an index into `blockNames`) whose own body is `ops[index + 1 ..< end]`.
-        case block(name: Int, end: Int, indentation: Int)
+        /// A block `name` (an index into `blockNames`) whose own body is `ops[index + 1 ..< end]`; a body that overrides
+        /// it is indented by `indentation` and then by `intrinsic` (the first line of the block's own body's).
+        case block(name: Int, end: Int, indentation: Int, intrinsic: Int)
     }
 
     /// A block body given by a child template: block name, and the range of ops that replaces it.
@@ -34,7 +33,7 @@ struct TemplateRenderer: Sendable {
     let names: [[String]]
     /// The first part of each name (`a` of `a.b`): read on every lookup, without copying the whole name.
     let firstNames: [String]
-    /// Their keys (`TemplateObject.Storage.key`), made once.
+    /// Their keys (`TemplateObject.key`), made once.
     let firstKeys: [UInt64]
     let indentations: [[UInt8]]
     let overrideLists: [[Override]]
@@ -42,7 +41,7 @@ struct TemplateRenderer: Sendable {
     let ranges: [Range<Int>]
     let index: [String: Int]
 
-    init(templates: [String: CompiledTemplate]) {
+    public init(templates: [String: CompiledTemplate]) {
         var compiler = Compiler(templateNames: templates.keys.sorted())
         var ranges: [Range<Int>] = []
         for name in compiler.templateNames {
@@ -52,7 +51,7 @@ struct TemplateRenderer: Sendable {
         bytes = compiler.bytes
         names = compiler.names
         firstNames = compiler.names.map { $0.first ?? "" }
-        firstKeys = firstNames.map(TemplateObject.Storage.key)
+        firstKeys = firstNames.map(TemplateObject.key)
         indentations = compiler.indentations
         overrideLists = compiler.overrideLists
         self.ranges = ranges
@@ -139,32 +138,36 @@ struct TemplateRenderer: Sendable {
                         }
                     }
                     ops.append(.partial(template: templateIndex[partial] ?? -1, indentation: indentation(indent), overrides: list))
-                case .block(let blockName, let body, let indent):
+                case .block(let blockName, let body, let indent, let intrinsic):
                     let at = ops.count
-                    let id = block(blockName), indentIndex = indentation(indent)
-                    ops.append(.block(name: id, end: 0, indentation: indentIndex))
+                    let id = block(blockName), indentIndex = indentation(indent), intrinsicIndex = indentation(intrinsic)
+                    ops.append(.block(name: id, end: 0, indentation: indentIndex, intrinsic: intrinsicIndex))
                     let end = compile(body).upperBound
-                    ops[at] = .block(name: id, end: end, indentation: indentIndex)
+                    ops[at] = .block(name: id, end: end, indentation: indentIndex, intrinsic: intrinsicIndex)
                 }
             }
             return start..<ops.count
         }
     }
 
-    func render(_ values: TemplateObject, template name: String) -> String? {
-        renderBytes(values, template: name).map { String(decoding: $0, as: UTF8.self) }
+    /// The names of the templates it holds.
+    public var templateNames: some Collection<String> { index.keys }
+
+    public func render(_ values: TemplateObject, template name: String) -> String? {
+        render(root: .object(values), template: name)
     }
 
-    func render(_ values: [String: Any], template name: String) -> String? {
-        renderBytes(.dictionary(values), template: name).map { String(decoding: $0, as: UTF8.self) }
+    /// The same from a value of any kind (`{{.}}` reads it).
+    public func render(root: TemplateValue, template name: String) -> String? {
+        renderBytes(root, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The page as UTF-8 bytes, ready to be written.
-    func renderBytes(_ values: TemplateObject, template name: String) -> [UInt8]? {
-        withExtendedLifetime(values) { renderBytes(.object(values), template: name) }
+    /// The page as UTF-8 bytes, ready to be written; nil when there is no template `name`.
+    public func renderBytes(_ values: TemplateObject, template name: String) -> [UInt8]? {
+        renderBytes(.object(values), template: name)
     }
 
-    private func renderBytes(_ root: Frame, template name: String) -> [UInt8]? {
+    func renderBytes(_ root: TemplateValue, template name: String) -> [UInt8]? {
         guard let template = index[name] else { return nil }
         let out = ByteBuffer(capacity: 16 * 1024)
         ops.withUnsafeBufferPointer { ops in
@@ -180,52 +183,9 @@ struct TemplateRenderer: Sendable {
         return out.bytes
     }
 
-    /// A value on the context stack; objects and dictionaries are recognised once, when pushed, not at every
-    /// lookup. An object is held unretained: whoever pushes it keeps it alive until it is popped (the root for
-    /// the whole render, a list for the items it holds), so that frames are copied and read without reference
-    /// counting.
-    struct Frame {
-        var object: Unmanaged<TemplateObject.Storage>?
-        var dictionary: [String: Any]?
-        var other: TemplateValue?
-
-        static func object(_ object: TemplateObject) -> Frame { Frame(object: .passUnretained(object.storage)) }
-        static func dictionary(_ dictionary: [String: Any]) -> Frame { Frame(dictionary: dictionary) }
-        static func value(_ value: TemplateValue) -> Frame { Frame(other: value) }
-
-        private init(object: Unmanaged<TemplateObject.Storage>? = nil, dictionary: [String: Any]? = nil, other: TemplateValue? = nil) {
-            self.object = object
-            self.dictionary = dictionary
-            self.other = other
-        }
-
-        /// A frame for `value`, which the caller keeps alive while the frame is in use.
-        init(_ value: TemplateValue) {
-            switch value {
-            case .object(let object): self.init(object: .passUnretained(object.storage))
-            case .other(let other):
-                if let dictionary = other as? [String: Any] { self.init(dictionary: dictionary) } else { self.init(other: value) }
-            default: self.init(other: value)
-            }
-        }
-
-        var value: TemplateValue {
-            if let object { return .object(TemplateObject(storage: object.takeUnretainedValue())) }
-            if let dictionary { return .other(dictionary) }
-            return other ?? .other(())
-        }
-
-        subscript(name: String) -> TemplateValue? { value(name, key: TemplateObject.Storage.key(name)) }
-
-        /// The same, with the name's key made beforehand.
-        func value(_ name: String, key: UInt64) -> TemplateValue? {
-            if let object { return object._withUnsafeGuaranteedRef { $0.value(name, key: key) } }
-            return dictionary?[name].map(TemplateValue.init)
-        }
-    }
-
     struct Context {
-        var stack: [Frame]
+        /// The values sections have entered, the page's own first.
+        var stack: [TemplateValue]
         /// What each line of output is indented by (inside indented partials); empty for none.
         var indentation: [UInt8]
         /// Block bodies given by the templates that include this one, outermost first: the first match wins.
@@ -279,27 +239,13 @@ struct TemplateRenderer: Sendable {
                 case .flag(let flag):
                     if flag { run(i + 1, end, &context, into: out) }
                 case .objects(let list):
-                    // The list keeps each item alive while it is on the stack.
-                    withExtendedLifetime(list) {
-                        for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: out) } }
-                    }
+                    for item in list { withPushed(.object(item), &context) { run(i + 1, end, &$0, into: out) } }
                 case .texts(let list):
-                    for item in list { withPushed(.value(.text(item)), &context) { run(i + 1, end, &$0, into: out) } }
-                case .other(let other):
-                    if let list = other as? [[String: Any]] {
-                        for item in list { withPushed(.dictionary(item), &context) { run(i + 1, end, &$0, into: out) } }
-                    } else if let list = other as? [Any] {
-                        for item in list { withPushed(Frame(TemplateValue(item)), &context) { run(i + 1, end, &$0, into: out) } }
-                    } else {
-                        withExtendedLifetime(value) {
-                            withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: out) }
-                        }
-                    }
+                    for item in list { withPushed(.text(item), &context) { run(i + 1, end, &$0, into: out) } }
+                case .list(let list):
+                    for item in list { withPushed(item, &context) { run(i + 1, end, &$0, into: out) } }
                 default:
-                    // The frame holds the object unretained: `value` keeps it alive until the body is done.
-                    withExtendedLifetime(value) {
-                        withPushed(Frame(value), &context) { run(i + 1, end, &$0, into: out) }
-                    }
+                    withPushed(value, &context) { run(i + 1, end, &$0, into: out) }
                 }
                 return end
             case .partial(let template, let indentation, let overrides):
@@ -313,10 +259,15 @@ struct TemplateRenderer: Sendable {
                 context.indentation = savedIndentation
                 context.overrides.removeLast(context.overrides.count - savedOverrides)
                 return i + 1
-            case .block(let name, let end, let indentation):
+            case .block(let name, let end, let indentation, let intrinsic):
                 let savedIndentation = context.indentation
                 if indentation >= 0 { context.indentation += program.indentations[indentation] }
                 if let override = context.overrides.first(where: { $0.name == name }) {
+                    if intrinsic >= 0 {
+                        let spaces = program.indentations[intrinsic]
+                        spaces.withUnsafeBufferPointer { out.append($0) }
+                        context.indentation += spaces
+                    }
                     run(override.start, override.end, &context, into: out)
                 } else {
                     run(i + 1, end, &context, into: out)
@@ -326,17 +277,17 @@ struct TemplateRenderer: Sendable {
             }
         }
 
-        private func withPushed(_ frame: Frame, _ context: inout Context, _ body: (inout Context) -> Void) {
-            context.stack.append(frame)
+        private func withPushed(_ value: TemplateValue, _ context: inout Context, _ body: (inout Context) -> Void) {
+            context.stack.append(value)
             body(&context)
             context.stack.removeLast()
         }
 
         /// `a.b.c`: `a` is looked for from the innermost context outwards, `b` and `c` inside what was found.
-        private func lookup(_ name: Int, in stack: [Frame]) -> TemplateValue? {
+        private func lookup(_ name: Int, in stack: [TemplateValue]) -> TemplateValue? {
             let first = firstNames[name], key = firstKeys[name]
-            if first == "." { return stack.last?.value }
-            // Frames read in place, through a pointer: a buffer's subscript returns a copy of the frame (retaining
+            if first == "." { return stack.last }
+            // Values read in place, through a pointer: a buffer's subscript returns a copy of the value (retaining
             // everything it holds), a pointer's is an address.
             let found: TemplateValue? = stack.withUnsafeBufferPointer { frames in
                 guard let base = frames.baseAddress else { return nil }
@@ -350,8 +301,8 @@ struct TemplateRenderer: Sendable {
             guard var value = found else { return nil }
             let path = program.names[name]
             guard path.count > 1 else { return value }
-            for key in path.dropFirst() {
-                guard let next = Frame(value)[key] else { return nil }
+            for part in path.dropFirst() {
+                guard let next = value.value(part, key: TemplateObject.key(part)) else { return nil }
                 value = next
             }
             return value
@@ -364,10 +315,7 @@ struct TemplateRenderer: Sendable {
         case .flag(let flag): return !flag
         case .objects(let list): return list.isEmpty
         case .texts(let list): return list.isEmpty
-        case .other(let other):
-            if let list = other as? [[String: Any]] { return list.isEmpty }
-            if let list = other as? [Any] { return list.isEmpty }
-            return false
+        case .list(let list): return list.isEmpty
         case .text, .bytes, .number, .object:
             return false
         }
@@ -386,7 +334,7 @@ struct TemplateRenderer: Sendable {
     }
 
     /// As swift-mustache escapes, which is as `HTML.escape` does: & < > " and '.
-    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: ByteBuffer) {
         out.appendEscaped(bytes, apostrophe: true)
     }
 }
