@@ -1,8 +1,11 @@
+/// The one escaper of text for HTML in strings. (Pages and charts written as bytes escape with
+/// `ByteBuffer.appendEscaped`, by the same rules.)
 public enum HTML {
-    /// Escapes text for HTML element content and double-quoted attribute values.
-    public static func escape(_ text: String) -> String {
+    /// Escapes text for HTML element content and double-quoted attribute values: & < > " and, unless `apostrophe` is
+    /// false (as cmark leaves it in text), '.
+    public static func escape(_ text: String, apostrophe: Bool = true) -> String {
         // Most text has nothing to escape: return it as it is.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || ($0 == 0x27 && apostrophe) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text.unicodeScalars {
@@ -11,7 +14,7 @@ public enum HTML {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "'" where apostrophe: out += "&#39;"
             default: out.unicodeScalars.append(ch)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// Gives the sentence each figure comes from an anchor in the section's HTML, so that an indicator page can
 /// link to the plan's own words and the browser highlights them (`:target`).
@@ -63,20 +64,8 @@ enum QuoteAnchors {
         return (String(decoding: out, as: UTF8.self), ids)
     }
 
-    /// cmark escapes these four in text.
-    static func escapeLikeCMark(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    /// The text as cmark writes it in HTML: & < > and " escaped, the apostrophe left.
+    static func escapeLikeCMark(_ text: String) -> String { HTML.escape(text, apostrophe: false) }
 
     static func id(for indicator: String, year: Int) -> String { "q-\(indicator)-\(year)" }
 }
