@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks/compare-hugo.sh N [RUNS]: builds a corpus of N generated plans with bulletin, and with Hugo (Debian's
 # `hugo`, with layouts this script writes) both the same Markdown section pages and the equivalent site (a page per
-# section, plan and indicator, each indicator page with an inline SVG chart and a table: hugo-equivalent.py), RUNS
+# section, plan and indicator, each indicator page with an inline SVG chart and a table, each indicator's chart,
+# CSV and JSON files, a JSON file per plan and for the site, eight pages listing every indicator:
+# hugo-equivalent.py), RUNS
 # times each (default 5, taking turns), in one run on one machine. Prints median wall time and peak memory of each,
 # and ends with the headline `ratio bulletin/hugo-equivalent: R` (bulletin's whole site over Hugo's equivalent site);
 # `ratio bulletin/hugo: R` (over Hugo's section pages alone) is the line before.
@@ -104,6 +106,7 @@ files=$(find "$work/out" -type f -not -path '*/.bulletin-cache/*' | wc -l)
 hugo_pages=$(find "$work/hugo/public" -name '*.html' | wc -l)
 (cd "$work/hugo-eq" && hugo --quiet --source "$work/hugo-eq" --destination "$work/hugo-eq/public" >/dev/null)
 eq_pages=$(find "$work/hugo-eq/public" -name '*.html' | wc -l)
+eq_files=$(find "$work/hugo-eq/public" -type f | wc -l)
 "$bulletin" build --quiet --content "$work/pages" --templates "$root/Templates" --output "$work/pages-out" >/dev/null
 same_pages=$(find "$work/pages-out" -name '*.html' | wc -l)
 
@@ -129,7 +132,7 @@ printf '%-30s %10s %12.0f %10s\n' "bulletin full build" "$b_time" "$(echo "$b_me
 printf '%-30s %10s %12.0f %10s\n' "bulletin, Hugo's pages only" "$p_time" "$(echo "$p_mem / 1024" | bc -l)" "$same_pages"
 printf '%-30s %10s %12.0f %10s\n' "hugo (section pages only)" "$h_time" "$(echo "$h_mem / 1024" | bc -l)" "$hugo_pages"
 printf '%-30s %10s %12.0f %10s\n' "hugo, equivalent site" "$e_time" "$(echo "$e_mem / 1024" | bc -l)" "$eq_pages"
-echo "files written by the full build: $files"
+echo "files written: bulletin $files, hugo's equivalent site $eq_files"
 printf '%-30s %10s\n' "bulletin no-op rebuild" "$noop_time"
 printf '%-30s %10s\n' "bulletin one-indicator edit" "$one_time"
 echo "no-op rebuild / full build: $(echo "scale=3; $noop_time / $b_time" | bc -l)"

@@ -52,15 +52,15 @@ struct PageViews {
         context["feedURL"] = Paths.link(from: page, to: Paths.feed)
         context["planCount"] = site.plans.count
         context["indicatorCount"] = site.plans.reduce(0) { $0 + $1.indicators.count }
-        context["statusCounts"] = ProgressViews.counts(progress.all, from: page)
+        context["statusCounts"] = progress.counts(from: page)
         context["progressURL"] = Paths.link(from: page, to: Paths.progress)
         context["methodURL"] = Paths.link(from: page, to: Paths.progressMethod)
         context["departmentsURL"] = Paths.link(from: page, to: Paths.departments)
         context["dataURL"] = Paths.link(from: page, to: Paths.dataIndex)
         context["asOf"] = site.config.asOf.map { "\($0)年" } ?? ""
         if var plans = context["plans"] as? [TemplateObject] {
-            for (index, list) in progress.progress.enumerated() where index < plans.count {
-                plans[index]["statusCounts"] = ProgressViews.counts(list, from: page)
+            for (index, counts) in progress.planCounts.enumerated() where index < plans.count {
+                plans[index]["statusCounts"] = ProgressViews.counts(counts, from: page)
             }
             context["plans"] = plans
         }

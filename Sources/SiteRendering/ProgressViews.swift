@@ -1,3 +1,4 @@
+import Bytes
 import TemplateEngine
 import Charts
 import Foundation
@@ -9,10 +10,24 @@ struct ProgressViews {
     let site: Site
     /// Each plan's progress, in site order.
     let progress: [[Assessment]]
+    /// How many indicators of the site have each status, in `ProgressStatus.allCases` order, and in all.
+    let statusCounts: [Int]
+    let total: Int
+    /// The same for each plan.
+    let planCounts: [[Int]]
 
     init(site: Site, progress: [[Assessment]]) {
         self.site = site
         self.progress = progress
+        let statuses = ProgressStatus.allCases
+        let perPlan = progress.map { list in
+            var counts = [Int](repeating: 0, count: statuses.count)
+            for p in list { counts[statuses.firstIndex(of: p.status)!] += 1 }
+            return counts
+        }
+        planCounts = perPlan
+        statusCounts = statuses.indices.map { index in perPlan.reduce(0) { $0 + $1[index] } }
+        total = progress.reduce(0) { $0 + $1.count }
     }
 
     /// A status as templates show it: word, shape and the key its style hangs on.
@@ -43,7 +58,7 @@ struct ProgressViews {
         if let latest = p.latest { values["latest"] = "\(latest.year)年 " + figure(latest.value, unit: indicator.unit) }
         if let target = p.target { values["target"] = "\(target.year)年 " + (target.comparator?.phrase(target.value.text + indicator.unit) ?? target.value.text + indicator.unit) }
         if let ratio = p.growthRatio, let band = p.growthBand {
-            values["growth"] = String(format: "%.2f", ratio) + "（\(band.label)）"
+            values["growth"] = cFormat("%.2f", ratio) + "（\(band.label)）"
         } else if p.method != .manual {
             values["growth"] = "不适用"
         }
@@ -53,10 +68,17 @@ struct ProgressViews {
         return values
     }
 
-    /// How many indicators have each status, each linked to the view of that status (from `page`).
+    /// How many indicators of the site have each status, each linked to the view of that status (from `page`).
+    func counts(from page: String) -> [TemplateObject] { Self.counts(statusCounts, from: page) }
+
+    /// The same for a list of assessments.
     static func counts(_ list: [Assessment], from page: String) -> [TemplateObject] {
-        ProgressStatus.allCases.compactMap { status -> TemplateObject? in
-            let count = list.count { $0.status == status }
+        counts(ProgressStatus.allCases.map { status in list.count { $0.status == status } }, from: page)
+    }
+
+    /// Counts in `ProgressStatus.allCases` order, each linked to the view of its status.
+    static func counts(_ counts: [Int], from page: String) -> [TemplateObject] {
+        zip(ProgressStatus.allCases, counts).compactMap { status, count -> TemplateObject? in
             guard count > 0 else { return nil }
             var values = Self.status(status)
             values["count"] = count
@@ -64,8 +86,6 @@ struct ProgressViews {
             return values
         }
     }
-
-    var all: [Assessment] { progress.flatMap { $0 } }
 
     /// What every progress view shows above its tables: the filter (the view shown marked as current), the counts
     /// per plan and the links. `page` is the view's path, `only` the status it shows, `sorted` the sorted view.
@@ -81,32 +101,40 @@ struct ProgressViews {
         context["jsonURL"] = Paths.link(from: page, to: "data/bulletin.json")
         context["sortedURL"] = Paths.link(from: page, to: Paths.progressSorted)
         context["asOf"] = site.config.asOf.map { "\($0)年" } ?? "最新报告年份"
-        var filters: [TemplateObject] = [["label": "全部", "count": all.count, "url": Paths.link(from: page, to: Paths.progress),
+        var filters: [TemplateObject] = [["label": "全部", "count": total, "url": Paths.link(from: page, to: Paths.progress),
                                           "current": only == nil && !sorted]]
-        for status in ProgressStatus.allCases {
+        for (status, count) in zip(ProgressStatus.allCases, statusCounts) {
             var values = Self.status(status)
-            values["count"] = all.count { $0.status == status }
+            values["count"] = count
             values["url"] = Paths.link(from: page, to: Paths.progress(status))
             values["current"] = only == status
             filters.append(values)
         }
         context["filters"] = filters
-        context["summary"] = zip(site.plans, progress).map { plan, list -> TemplateObject in
-            let cells = ProgressStatus.allCases.map { status -> TemplateObject in ["count": list.count { $0.status == status }] }
+        context["summary"] = zip(site.plans, zip(progress, planCounts)).map { plan, planProgress -> TemplateObject in
+            let (list, counts) = planProgress
+            let cells = counts.map { count -> TemplateObject in ["count": count] }
             return ["title": plan.region + " · " + plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)), "cells": cells, "total": list.count]
         }
         context["statuses"] = ProgressStatus.allCases.map { Self.status($0) }
         return context
     }
 
-    /// `progress/index.html` (every status) or `progress/<status>.html` (one).
-    func page(showing only: ProgressStatus?) -> TemplateObject {
+    /// The row of every indicator, by plan, as the progress views show it. Every view is a page of `progress/`, so the
+    /// links of one set of rows serve them all: made once for the nine views, not once per view (at 1000 plans, 23 000
+    /// rows each time).
+    func rows() -> [[TemplateObject]] {
+        zip(site.plans, progress).map { plan, list in zip(plan.indicators, list).map { row($0, $1, plan: plan, from: Paths.progress) } }
+    }
+
+    /// `progress/index.html` (every status) or `progress/<status>.html` (one), from the rows of `rows()`.
+    func page(showing only: ProgressStatus?, rows: [[TemplateObject]]? = nil) -> TemplateObject {
         let page = only.map(Paths.progress) ?? Paths.progress
+        let rows = rows ?? self.rows()
         var context = frame(page: page, title: only.map { "进度：\($0.label)" } ?? "目标进度总览", only: only, sorted: false)
-        context["plans"] = zip(site.plans, progress).compactMap { plan, list -> TemplateObject? in
-            let rows = zip(plan.indicators, list).filter { only == nil || $0.1.status == only }.map { indicator, p in
-                row(indicator, p, plan: plan, from: page)
-            }
+        context["plans"] = zip(site.plans, zip(progress, rows)).compactMap { plan, planRows -> TemplateObject? in
+            let (list, all) = planRows
+            let rows = only == nil ? all : zip(list, all).filter { $0.0.status == only }.map(\.1)
             guard !rows.isEmpty else { return nil }
             return ["title": plan.region + " · " + plan.shortTitle, "url": Paths.link(from: page, to: Paths.plan(plan)), "anchor": "plan-" + plan.slug,
                     "rows": rows, "period": plan.period.label]
@@ -117,25 +145,26 @@ struct ProgressViews {
 
     /// `progress/sorted.html`: every indicator with a distance covered, across plans, the furthest behind its time
     /// first — the list a journalist asks for. A pre-rendered order, so it needs no script.
-    func sortedPage() -> TemplateObject {
+    func sortedPage(rows: [[TemplateObject]]? = nil) -> TemplateObject {
         let page = Paths.progressSorted
+        let rows = rows ?? self.rows()
         var context = frame(page: page, title: "按完成进度与时间进度之差排序", only: nil, sorted: true)
         context["current"] = "按进度排序"
         var judged: [(lead: Double, values: TemplateObject)] = []
-        for (plan, list) in zip(site.plans, progress) {
-            for (indicator, p) in zip(plan.indicators, list) {
+        for (plan, (list, planRows)) in zip(site.plans, zip(progress, rows)) {
+            for ((indicator, p), row) in zip(zip(plan.indicators, list), planRows) {
                 guard let covered = p.distanceCovered, let elapsed = p.timeElapsed else { continue }
-                var values = row(indicator, p, plan: plan, from: page)
+                var values = row
                 values["name"] = indicator.name + "（" + plan.shortTitle + "）"
                 judged.append((covered - elapsed, values))
             }
         }
         // Stable: equal leads keep the site's order.
-        let rows = judged.enumerated().sorted { ($0.element.lead, $0.offset) < ($1.element.lead, $1.offset) }.map(\.element.values)
-        context["plans"] = rows.isEmpty ? [] as [TemplateObject]
-            : [["title": "全部规划", "url": Paths.link(from: page, to: Paths.progress), "anchor": "sorted", "rows": rows,
-                "period": "\(rows.count)项有进度数据，落后最多的在前"] as TemplateObject]
-        context["empty"] = rows.isEmpty
+        let sorted = judged.enumerated().sorted { ($0.element.lead, $0.offset) < ($1.element.lead, $1.offset) }.map(\.element.values)
+        context["plans"] = sorted.isEmpty ? [] as [TemplateObject]
+            : [["title": "全部规划", "url": Paths.link(from: page, to: Paths.progress), "anchor": "sorted", "rows": sorted,
+                "period": "\(sorted.count)项有进度数据，落后最多的在前"] as TemplateObject]
+        context["empty"] = sorted.isEmpty
         return context
     }
 
@@ -183,7 +212,7 @@ struct ProgressViews {
                 "elapsed": "(\(latest.year) − \(base.year)) ÷ (\(target.year) − \(base.year)) = \(n(e))",
                 "covered": "(\(latest.value.text) − \(base.value.text)) ÷ |\(target.value.text) − \(base.value.text)| = \(n(covered))",
                 "lead": n(covered - e), "status": Self.status(p.status),
-                "growth": "实际年均增速 \(String(format: "%.1f", actual * 100))%，所需年均增速 \(String(format: "%.1f", required * 100))%，R = \(String(format: "%.2f", ratio))（\(p.growthBand?.label ?? "")）",
+                "growth": "实际年均增速 \(cFormat("%.1f", actual * 100))%，所需年均增速 \(cFormat("%.1f", required * 100))%，R = \(cFormat("%.2f", ratio))（\(p.growthBand?.label ?? "")）",
             ] as TemplateObject
             break
         }

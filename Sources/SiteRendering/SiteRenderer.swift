@@ -134,13 +134,13 @@ public struct SiteRenderer: Sendable {
                 OpenData.siteFiles(site, progress: progressViews.progress, departments: departmentIndex).forEach(emit)
             }
         case 1:
-            let progressViews = self.progressViews
-            if paths.contains(Paths.progress) { page(Paths.progress, "progress", progressViews.page(showing: nil), emit: emit, problems: &problems) }
+            let progressViews = self.progressViews, rows = progressViews.rows()
+            if paths.contains(Paths.progress) { page(Paths.progress, "progress", progressViews.page(showing: nil, rows: rows), emit: emit, problems: &problems) }
             for status in ProgressStatus.allCases where paths.contains(Paths.progress(status)) {
-                page(Paths.progress(status), "progress", progressViews.page(showing: status), emit: emit, problems: &problems)
+                page(Paths.progress(status), "progress", progressViews.page(showing: status, rows: rows), emit: emit, problems: &problems)
             }
             if paths.contains(Paths.progressMethod) { page(Paths.progressMethod, "method", progressViews.methodPage(), emit: emit, problems: &problems) }
-            if paths.contains(Paths.progressSorted) { page(Paths.progressSorted, "progress", progressViews.sortedPage(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.progressSorted) { page(Paths.progressSorted, "progress", progressViews.sortedPage(rows: rows), emit: emit, problems: &problems) }
         case 2:
             let index = departmentIndex
             let departmentViews = DepartmentViews(site: site, index: index)

@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import Model
 
@@ -22,7 +23,7 @@ indirect enum JSONValue: Sendable {
         if let text, isJSONNumber(text) { return text }
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        var digits = String(format: "%.12g", value)
+        var digits = cFormat("%.12g", value)
         if digits.contains("e") { digits = String(value) }
         return digits
     }
