@@ -81,7 +81,14 @@ struct IndicatorLoader {
         }
         let label = r.what
         let name = r.string("name", required: true, &diagnostics)
-        let unit = r.string("unit", required: true, &diagnostics)
+        // An index or a rank has no unit: `unit: ""` says so; a missing `unit:` is more likely forgotten.
+        var unit: String?
+        if r.value("unit") == nil {
+            diagnostics.append(.error(at: r.location, "\(r.what) is missing the required field `unit`",
+                                      hint: "add a line `unit: …` (万家, %, 亿元); for an index or a rank without a unit, write `unit: \"\"`"))
+        } else {
+            unit = r.string("unit", &diagnostics) ?? ""
+        }
         let section = r.string("section", required: true, &diagnostics)
         let table = r.string("table", &diagnostics)
         let attribute = r.choice("attribute", as: IndicatorAttribute.self, &diagnostics)
@@ -103,7 +110,9 @@ struct IndicatorLoader {
             locations.fields[id] = ["section": r.location(of: "section"), "table": r.location(of: "table"), "part_of": r.location(of: "part_of")]
         }
         let indicator = Indicator(id: id, name: name, unit: unit, sectionID: section, tableID: table ?? IndicatorTable.defaultID,
-                                  attribute: attribute, direction: direction ?? .increase, baseline: baseline,
+                                  // A rank is better the smaller it is.
+                                  attribute: attribute, direction: direction ?? (targets.allSatisfy { $0.measure == .rank } ? .decrease : .increase),
+                                  baseline: baseline,
                                   targets: targets, partOf: partOf, reported: reported, definition: definition,
                                   manualProgress: manual)
         return (indicator, r.location(of: "id"))
@@ -131,19 +140,39 @@ struct IndicatorLoader {
             let year = t.int("year", required: true, range: 1900...2200, &diagnostics)
             let value = t.figure("value", required: true, &diagnostics)
             let comparator = t.choice("comparator", as: Comparator.self, &diagnostics)
+            let words = t.string("words", &diagnostics)
+            let unit = t.value("unit") == nil ? nil : (t.string("unit", &diagnostics) ?? "")
+            let bound = t.choice("bound", as: Bound.self, &diagnostics)
+            let modality = t.choice("modality", as: Modality.self, &diagnostics)
+            let measure = t.choice("measure", as: Measure.self, &diagnostics)
             let quote = t.string("quote", &diagnostics)
             t.reportUnknownKeys(&diagnostics)
             guard let year, let value else { ok = false; continue }
-            if let last = targets.last, last.year >= year {
-                diagnostics.append(.error(at: t.location(of: "year"), "targets of \(label) are not in year order (\(year) after \(last.year))",
-                                          hint: "list targets from the earliest year to the latest, one per year"))
+            if let words, words.components(separatedBy: Qualifiers.figure).count != 2 {
+                diagnostics.append(.error(at: t.location(of: "words"), "`words` of the \(year) target of \(label) should hold one `\(Qualifiers.figure)` where the figure stands",
+                                          hint: "write the plan's words with `\(Qualifiers.figure)` for the figure and its unit, e.g. `words: 力争达到\(Qualifiers.figure)以上`"))
+                ok = false
+            }
+            if words != nil, comparator != nil {
+                diagnostics.append(.error(at: t.location(of: "comparator"), "the \(year) target of \(label) has both `comparator` and `words`",
+                                          hint: "keep `words` (the plan's words, with `\(Qualifiers.figure)` for the figure): it says all a comparator says"))
+                ok = false
+            }
+            let target = Target(year: year, value: value, comparator: comparator, words: words, unit: unit, bound: bound,
+                                modality: modality, measure: measure, quote: quote)
+            if let last = targets.last, last.year > year || (last.year == year && last.measure == target.measure) {
+                let message = last.year == year
+                    ? "\(label) has two \(target.measure.rawValue) targets for \(year)"
+                    : "targets of \(label) are not in year order (\(year) after \(last.year))"
+                diagnostics.append(.error(at: t.location(of: "year"), message,
+                                          hint: "list targets from the earliest year to the latest; two targets in one year must measure different things (a level and a rank)"))
                 ok = false
             }
             if let id, locations.quotes[id]?[targets.count] == nil {
                 locations.quotes[id, default: [:]][targets.count] = t.location(of: "quote")
                 locations.targets[id, default: [:]][targets.count] = t.location
             }
-            targets.append(Target(year: year, value: value, comparator: comparator, quote: quote))
+            targets.append(target)
         }
         return ok ? targets : nil
     }

@@ -66,21 +66,6 @@ public struct Observation: Sendable, Equatable {
     }
 }
 
-public struct Target: Sendable, Equatable {
-    public var year: Int
-    public var value: Figure
-    public var comparator: Comparator?
-    /// The plan's own words for this figure; nil only for rows of a table the plan prints as such.
-    public var quote: String?
-
-    public init(year: Int, value: Figure, comparator: Comparator? = nil, quote: String?) {
-        self.year = year
-        self.value = value
-        self.comparator = comparator
-        self.quote = quote
-    }
-}
-
 /// Where a reported figure comes from: who states it, in which page or document, read where, published when.
 public struct DataSource: Sendable, Equatable {
     /// Who states the figure (重庆市统计局, 华龙网); nil when the page does not say.
@@ -205,4 +190,7 @@ public struct Indicator: Sendable, Equatable {
 
     /// The last target the plan sets.
     public var finalTarget: Target? { targets.last }
+
+    /// Whether the indicator is a place in a ranking: every target is a rank (全省前40位).
+    public var isRank: Bool { !targets.isEmpty && targets.allSatisfy { $0.measure == .rank } }
 }

@@ -121,18 +121,19 @@ public enum ProgressMethod {
 
     public static func kind(of indicator: Indicator) -> TargetKind {
         if indicator.unit.hasSuffix("/年") { return .annualRate }
-        if indicator.targets.contains(where: { $0.comparator == .cumulative }) { return .cumulative }
+        if indicator.targets.contains(where: { $0.measure == .total }) { return .cumulative }
         return .level
     }
 
-    /// Whether `value` meets `target`, read with the plan's qualifier: 超过 and 突破 are strict, 左右 allows 5 %.
+    /// Whether `value` meets `target`, read with the plan's qualifier: 超过 and 突破 are strict, 左右 allows 5 %, 以内 is a
+    /// ceiling whatever the direction, and a rank is better the smaller it is.
     public static func meets(_ value: Double, _ target: Target, direction: Direction) -> Bool {
-        let d: Double = direction == .increase ? 1 : -1
+        let d: Double = target.measure == .rank || target.bound == .atMost ? -1 : direction == .increase ? 1 : -1
         let gap = d * (value - target.value.value)
-        switch target.comparator {
-        case .exceed, .breakThrough: return gap > 0
+        switch target.bound {
+        case .moreThan: return gap > 0
         case .about: return gap >= -about * abs(target.value.value) - 1e-12
-        default: return gap >= -1e-12
+        case .reach, .atLeast, .atMost: return gap >= -1e-12
         }
     }
 
@@ -163,9 +164,11 @@ public enum ProgressMethod {
         let baseYear = base?.year ?? indicator.baseline?.year ?? period.start - 1
         let latest = indicator.reported.last { $0.year > baseYear && $0.year <= horizon }.map { DataPoint(year: $0.year, value: $0.value) }
         let target: Target? = {
-            if let latest { return indicator.targets.first { $0.year >= latest.year } ?? indicator.targets.last }
-            if let asOf { return indicator.targets.first { $0.year >= asOf } ?? indicator.targets.last }
-            return indicator.targets.first
+            // The figures are in the indicator's measure: a rank set beside a level (全市前3 beside 209人年) is not judged on them.
+            let targets = indicator.isRank ? indicator.targets : indicator.targets.filter { $0.measure != .rank }
+            if let latest { return targets.first { $0.year >= latest.year } ?? targets.last }
+            if let asOf { return targets.first { $0.year >= asOf } ?? targets.last }
+            return targets.first
         }()
         var result = Assessment(status: .noData, method: .none, reason: "", base: base, baseSource: found?.source, latest: latest, target: target)
         if let manual = indicator.manualProgress {
@@ -241,6 +244,9 @@ public enum ProgressMethod {
     /// the indicator's own status (`assess`) is the one of the target in force.
     public static func assessEachTarget(_ indicator: Indicator, period: Period, asOf: Int?) -> [Assessment] {
         indicator.targets.map { target in
+            if target.measure == .rank, !indicator.isRank {
+                return Assessment(status: .noData, method: .none, reason: "位次目标：报告的数值不是位次，尚无位次数据。", target: target)
+            }
             var alone = indicator
             alone.targets = [target]
             return assess(alone, period: period, asOf: min(asOf ?? target.year, target.year))

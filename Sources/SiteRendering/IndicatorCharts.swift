@@ -11,16 +11,24 @@ import Model
 struct IndicatorCharts {
     let plan: Plan
 
-    /// A figure for a chart, worded with the plan's qualifier by the model's rule.
-    static func point(_ figure: Figure, year: Int, unit: String, comparator: Comparator? = nil) -> ChartPoint {
-        ChartPoint(year: year, value: figure.value, text: figure.text, words: comparator.map { $0.phrase(figure.text + unit) })
+    /// A figure for a chart.
+    static func point(_ figure: Figure, year: Int) -> ChartPoint {
+        ChartPoint(year: year, value: figure.value, text: figure.text)
+    }
+
+    /// A target for a chart, in the plan's words.
+    static func point(_ target: Target, unit: String) -> ChartPoint {
+        ChartPoint(year: target.year, value: target.value.value, text: target.value.text,
+                   words: target.words != nil || target.comparator != nil ? target.phrase(target.value.text + target.unit(or: unit)) : nil)
     }
 
     func chart(for indicator: Indicator, id: String) -> Chart {
+        if indicator.isRank { return rankChart(for: indicator, id: id) }
         // The base the progress is measured from, also when a source reported it (the plan gave its year only).
-        let baseline = ProgressMethod.base(of: indicator, period: plan.period).map { Self.point($0.point.value, year: $0.point.year, unit: indicator.unit) }
-        let targets = indicator.targets.map { Self.point($0.value, year: $0.year, unit: indicator.unit, comparator: $0.comparator) }
-        let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year, unit: indicator.unit) }
+        let baseline = ProgressMethod.base(of: indicator, period: plan.period).map { Self.point($0.point.value, year: $0.point.year) }
+        // A rank is a place, not an amount: it is never drawn as a bar or a point on the indicator's scale.
+        let targets = indicator.targets.filter { $0.measure != .rank }.map { Self.point($0, unit: indicator.unit) }
+        let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year) }
         if !reported.isEmpty {
             var input = SeriesChart.Input(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets)
             // Whether the latest figure meets the final target is the model's rule (with the plan's qualifier), not
@@ -33,6 +41,22 @@ struct IndicatorCharts {
         return TargetChart.make(.init(title: indicator.name, unit: indicator.unit, baseline: baseline, latest: nil, targets: targets), id: id)
     }
 
+    /// An indicator that is a place in a ranking: its places on a scale of places, not bars.
+    func rankChart(for indicator: Indicator, id: String) -> Chart {
+        var points: [RankChart.Input.Point] = []
+        if let base = ProgressMethod.base(of: indicator, period: plan.period)?.point {
+            points.append(.init(year: base.year, place: base.value.value, kind: .baseline, words: "第\(base.value.text)位"))
+        }
+        for report in indicator.reported where report.year != points.first?.year {
+            points.append(.init(year: report.year, place: report.value.value, kind: .reported, words: "第\(report.value.text)位"))
+        }
+        for target in indicator.targets {
+            points.append(.init(year: target.year, place: target.value.value, kind: .target,
+                                words: target.phrase(target.value.text + target.unit(or: indicator.unit))))
+        }
+        return RankChart.make(.init(title: indicator.name, points: points), id: id)
+    }
+
     /// The parts of an indicator's final target as bars, when there are two or more in units that convert.
     func breakdown(of parent: Indicator, id: String) -> (chart: Chart, by: String, year: Int)? {
         let parts = plan.parts(of: parent)
@@ -43,7 +67,7 @@ struct IndicatorCharts {
             guard let target = part.targets.last(where: { $0.year == year }) else { return nil }
             let (factor, unitBase) = ChineseNumbers.multiplier(of: part.unit)
             guard unitBase == base else { return nil }
-            let point = Self.point(target.value, year: year, unit: part.unit, comparator: target.comparator)
+            let point = Self.point(target, unit: part.unit)
             items.append(.init(label: part.partOf?.name ?? part.name, value: target.value.value * factor, display: point.phrase(unit: part.unit)))
         }
         let by = parts[0].partOf?.by ?? "部分"

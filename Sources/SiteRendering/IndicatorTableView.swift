@@ -39,8 +39,9 @@ struct IndicatorTableView {
             }
             for year in targetYears {
                 if let target = indicator.targets.first(where: { $0.year == year }) {
-                    var cell: TemplateObject = ["value": target.value.text]
-                    if let comparator = target.comparator { cell["comparator"] = comparator.rawValue }
+                    // A target in the plan's words is printed in them (力争达到3.4以上); the unit is the column's.
+                    var cell: TemplateObject = ["value": target.words != nil ? target.phrase(target.value.text) : target.value.text]
+                    if target.words == nil, let comparator = target.comparator { cell["comparator"] = comparator.rawValue }
                     cells.append(cell)
                 } else {
                     cells.append(["missing": "不适用"])
@@ -49,10 +50,11 @@ struct IndicatorTableView {
             var row: TemplateObject = [
                 "number": numbering[indicator.id].map(String.init) ?? "",
                 "name": indicator.name,
-                "unit": indicator.unit,
                 "cells": cells,
                 "quotes": indicator.targets.compactMap { target in target.quote.map { ["year": "\(target.year)", "quote": $0] as TemplateObject } },
             ]
+            // An index or a rank has no unit: nothing is printed for it, not an empty （）.
+            if !indicator.unit.isEmpty { row["unit"] = indicator.unit }
             row["hasQuotes"] = indicator.targets.contains { $0.quote != nil }
             if let attribute = indicator.attribute { row["attribute"] = attribute.rawValue }
             if let part = indicator.partOf, !indicator.name.contains(part.name) { row["part"] = "\(part.by)：\(part.name)" }
@@ -70,7 +72,7 @@ struct IndicatorTableView {
             "printed": table.printed,
             "hasQuotes": indicators.contains { $0.targets.contains { $0.quote != nil } },
         ]
-        if let sharedUnit { context["unitNote"] = sharedUnit }
+        if let sharedUnit, !sharedUnit.isEmpty { context["unitNote"] = sharedUnit }
         if let sharedAttribute { context["attributeNote"] = sharedAttribute }
         if let note = table.note { context["note"] = note }
         return context

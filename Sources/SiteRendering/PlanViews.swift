@@ -59,7 +59,9 @@ struct PlanViews {
             for indicator in plan.indicators(in: section) {
                 for (index, target) in indicator.targets.enumerated() {
                     guard let quote = target.quote else { continue }
-                    quotes.append((quote, QuoteAnchors.id(for: indicator.id, year: target.year)))
+                    // A second target in the same year (a rank beside a level) gets an anchor of its own.
+                    let sameYear = indicator.targets[..<index].count { $0.year == target.year }
+                    quotes.append((quote, QuoteAnchors.id(for: indicator.id, year: target.year) + (sameYear > 0 ? "-\(sameYear + 1)" : "")))
                     owners.append((indicator.id, index, quote))
                     let link = "<a class=\"figure-chip\" href=\"\(HTML.escape(Paths.link(from: page, to: Paths.indicator(plan, indicator))))\">"
                     let status = progress[indicator.id]?.status ?? .noData
@@ -229,7 +231,7 @@ struct PlanViews {
             let name = report.source.publisher ?? report.source.title
             if !publishers.contains(name) { publishers.append(name) }
         }
-        context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.name + "（\(indicator.unit)）",
+        context["chart"] = ChartViews.figure(chart, id: "figure-\(indicator.id)", title: indicator.unit.isEmpty ? indicator.name : indicator.name + "（\(indicator.unit)）",
                                              source: "\(plan.shortTitle)（\(plan.documentNumber ?? plan.issuer)）" + (publishers.isEmpty ? "" : "；报告数值：" + publishers.joined(separator: "、")),
                                              table: ChartViews.indicatorTable(indicator, period: plan.period))
         let p = progress[indicator.id] ?? ProgressMethod.assess(indicator, period: plan.period, asOf: site.config.asOf)
@@ -237,7 +239,7 @@ struct PlanViews {
         if indicator.targets.count >= 2 {
             let each = ProgressMethod.assessEachTarget(indicator, period: plan.period, asOf: site.config.asOf)
             context["targetStatuses"] = zip(indicator.targets, each).map { target, a -> TemplateObject in
-                ["target": "\(target.year)年 " + (target.comparator?.phrase(target.value.text + indicator.unit) ?? target.value.text + indicator.unit),
+                ["target": "\(target.year)年 " + target.phrase(target.value.text + target.unit(or: indicator.unit)),
                  "status": ProgressViews.status(a.status), "reason": a.reason]
             }
         }
@@ -261,7 +263,7 @@ struct PlanViews {
         var facts: [TemplateObject] = [["term": "单位", "value": indicator.unit]]
         facts.append(["term": "指标属性", "value": indicator.attribute?.rawValue ?? "原文未标注"])
         facts.append(["term": "目标方向", "value": indicator.direction == .increase ? "提高（数值越大越接近目标）" : "降低（数值越小越接近目标）"])
-        let comparators = indicator.targets.map { "\($0.year)年：" + ($0.comparator.map { comparatorWords($0) } ?? "原文未用限定词") }
+        let comparators = indicator.targets.map { "\($0.year)年：" + $0.meaning(unit: indicator.unit) }
         facts.append(["term": "目标表述", "value": comparators.joined(separator: "；")])
         if let table = plan.tables.first(where: { $0.id == indicator.tableID }) {
             facts.append(["term": "所在表", "value": table.title, "url": Paths.link(from: page, to: Paths.plan(plan)) + "#table-" + table.id])
@@ -309,21 +311,6 @@ struct PlanViews {
         guard let index else { return }
         if index > 0 { context["previous"] = link(items[index - 1]) }
         if index + 1 < items.count { context["next"] = link(items[index + 1]) }
-    }
-
-    private func comparatorWords(_ comparator: Model.Comparator) -> String {
-        switch comparator {
-        case .reach: return "达（达到目标值）"
-        case .atLeast: return "以上（不低于目标值）"
-        case .exceed: return "超过（高于目标值）"
-        case .breakThrough: return "突破（高于目标值）"
-        case .about: return "左右（约为目标值）"
-        case .strive: return "力争（争取达到目标值）"
-        case .seek: return "争取（争取达到目标值，语气弱于力争）"
-        case .raiseTo: return "提高到（达到目标值）"
-        case .notBelow: return "不低于（至少为目标值）"
-        case .cumulative: return "累计（期内累计达到目标值）"
-        }
     }
 
     // MARK: - Tables and charts
@@ -385,7 +372,7 @@ struct PlanViews {
         let rows = parts.compactMap { part -> [(text: String, url: String?)]? in
             guard let target = part.targets.last(where: { $0.year == breakdown.year }) else { return nil }
             return [(part.partOf?.name ?? part.name, Paths.link(from: page, to: Paths.indicator(plan, part))),
-                    (target.value.text, nil), (part.unit, nil), (target.comparator?.rawValue ?? "", nil)]
+                    (target.value.text, nil), (target.unit(or: part.unit), nil), (target.cell(unit: part.unit) ?? "", nil)]
         }
         let table = ChartViews.table(caption: "\(breakdown.year)年\(parent.name)目标（按\(breakdown.by)）", headers: [breakdown.by, "目标值", "单位", "表述"], numeric: [1], rows: rows)
         return ChartViews.figure(breakdown.chart, id: id, title: "\(parent.name)：按\(breakdown.by)分", source: plan.shortTitle, table: table)

@@ -56,7 +56,7 @@ struct ProgressViews {
         if let base = p.base { values["base"] = "\(base.year)年 " + figure(base.value, unit: indicator.unit) }
         if let source = p.baseSource { values["baseSource"] = ChartViews.sourceText(source); if let url = source.url { values["baseSourceURL"] = url } }
         if let latest = p.latest { values["latest"] = "\(latest.year)年 " + figure(latest.value, unit: indicator.unit) }
-        if let target = p.target { values["target"] = "\(target.year)年 " + (target.comparator?.phrase(target.value.text + indicator.unit) ?? target.value.text + indicator.unit) }
+        if let target = p.target { values["target"] = "\(target.year)年 " + target.phrase(target.value.text + target.unit(or: indicator.unit)) }
         if let ratio = p.growthRatio, let band = p.growthBand {
             values["growth"] = cFormat("%.2f", ratio) + "（\(band.label)）"
         } else if p.method != .manual {
@@ -64,7 +64,7 @@ struct ProgressViews {
         }
         values["manual"] = p.method == .manual
         values["annual"] = p.method == .annualRate
-        values["strive"] = p.target?.comparator == .strive || p.target?.comparator == .seek
+        values["strive"] = p.target.map { $0.modality == .strive || $0.modality == .seek } ?? false
         return values
     }
 
@@ -173,7 +173,7 @@ struct ProgressViews {
         var values: TemplateObject = ["name": indicator.name, "url": Paths.link(from: page, to: Paths.indicator(plan, indicator)),
                                       "status": Self.status(p.status), "unit": indicator.unit]
         values["latest"] = p.latest.map { "\($0.value.text)（\($0.year)年）" } ?? (p.base.map { "基期 \($0.value.text)（\($0.year)年）" } ?? "—")
-        values["target"] = p.target.map { ($0.comparator?.phrase($0.value.text) ?? $0.value.text) + "（\($0.year)年）" } ?? "—"
+        values["target"] = p.target.map { $0.phrase($0.value.text) + "（\($0.year)年）" } ?? "—"
         values["covered"] = Self.percent(p.distanceCovered) ?? "—"
         values["elapsed"] = Self.percent(p.timeElapsed) ?? "—"
         return values
@@ -208,7 +208,7 @@ struct ProgressViews {
             context["example"] = [
                 "name": indicator.name, "plan": plan.shortTitle, "url": Paths.link(from: page, to: Paths.indicator(plan, indicator)),
                 "base": "\(base.year)年\(base.value.text)\(unit)", "latest": "\(latest.year)年\(latest.value.text)\(unit)",
-                "target": "\(target.year)年" + (target.comparator?.phrase(target.value.text + unit) ?? target.value.text + unit),
+                "target": "\(target.year)年" + target.phrase(target.value.text + target.unit(or: unit)),
                 "elapsed": "(\(latest.year) − \(base.year)) ÷ (\(target.year) − \(base.year)) = \(n(e))",
                 "covered": "(\(latest.value.text) − \(base.value.text)) ÷ |\(target.value.text) − \(base.value.text)| = \(n(covered))",
                 "lead": n(covered - e), "status": Self.status(p.status),

@@ -1,0 +1,128 @@
+/// How a target's figure bounds the result.
+public enum Bound: String, Sendable, CaseIterable {
+    /// 达, 达到, 提高到: reach it (or go beyond it, in the indicator's direction).
+    case reach
+    /// 以上, 不低于: at least.
+    case atLeast = "at-least"
+    /// 超过, 突破: more than, strictly.
+    case moreThan = "more-than"
+    /// 左右: about (within `ProgressMethod.about` of it).
+    case about
+    /// 以内, 以下, 不超过, 控制在: at most, a ceiling.
+    case atMost = "at-most"
+}
+
+/// How firmly the plan commits to a target.
+public enum Modality: String, Sendable, CaseIterable {
+    /// A plain target.
+    case firm
+    /// 力争: strive for.
+    case strive
+    /// 争取: seek, a softer word than 力争.
+    case seek
+    /// 确保: ensure, a pledge.
+    case ensure
+}
+
+/// What a target's figure measures.
+public enum Measure: String, Sendable, CaseIterable {
+    /// A level to reach by the target year.
+    case level
+    /// A figure for every year (家/年).
+    case annualRate = "annual-rate"
+    /// A total over the plan's period (累计).
+    case total
+    /// A place in a ranking (全省前40位): smaller is better, never drawn as a bar from 0.
+    case rank
+}
+
+/// A target the plan sets for a year, in the plan's words.
+public struct Target: Sendable, Equatable {
+    public var year: Int
+    public var value: Figure
+    /// The single qualifier older files give (`comparator: 以上`); nil when the target gives its words.
+    public var comparator: Comparator?
+    /// The plan's own words around the figure, `…` standing for the figure with its unit: `力争达到…以上`,
+    /// `跃居全省前…`. Nil prints the figure and its unit with the comparator's word, if any.
+    public var words: String?
+    /// The target's own unit when it differs from the indicator's (a rank, 位, beside a count): nil for the indicator's.
+    public var unit: String?
+    public var bound: Bound
+    public var modality: Modality
+    public var measure: Measure
+    /// The plan's own words for this figure; nil only for rows of a table the plan prints as such.
+    public var quote: String?
+
+    /// A target from a comparator (or none): its bound, modality and measure follow from the word.
+    public init(year: Int, value: Figure, comparator: Comparator? = nil, quote: String?) {
+        self.init(year: year, value: value, comparator: comparator, words: nil, unit: nil, quote: quote)
+    }
+
+    /// A target in the plan's words: the bound, modality and measure are read from them (力争, 以上, 前…), unless given.
+    public init(year: Int, value: Figure, comparator: Comparator? = nil, words: String?, unit: String? = nil,
+                bound: Bound? = nil, modality: Modality? = nil, measure: Measure? = nil, quote: String?) {
+        self.year = year
+        self.value = value
+        self.comparator = comparator
+        self.words = words
+        self.unit = unit
+        let read = Qualifiers(words: words ?? comparator.map { $0.phrase(Qualifiers.figure) } ?? Qualifiers.figure, unit: unit)
+        self.bound = bound ?? read.bound
+        self.modality = modality ?? read.modality
+        self.measure = measure ?? read.measure
+        self.quote = quote
+    }
+
+    /// The figure in the plan's words: `力争达到3.4%以上`, `超过1.28万家`, `跃居全省前40位`; `figure` is the figure with
+    /// its unit as the caller writes it.
+    public func phrase(_ figure: String) -> String {
+        if let words { return words.replacingFirst(Qualifiers.figure, with: figure) }
+        return comparator?.phrase(figure) ?? figure
+    }
+
+    /// The words before and after the figure (`力争达到`, `以上`).
+    public var wordsAround: (before: String, after: String) {
+        let pattern = words ?? comparator.map { $0.phrase(Qualifiers.figure) } ?? Qualifiers.figure
+        guard let range = pattern.range(of: Qualifiers.figure) else { return (pattern, "") }
+        return (String(pattern[..<range.lowerBound]), String(pattern[range.upperBound...]))
+    }
+
+    /// The unit the figure is in: the target's own, or `indicatorUnit`.
+    public func unit(or indicatorUnit: String) -> String { unit ?? indicatorUnit }
+}
+
+/// What a target's words say about it: the qualifiers a plan puts around a figure, found in the words before and
+/// after it.
+public struct Qualifiers: Sendable, Equatable {
+    /// Where the figure stands in a target's words.
+    public static let figure = "…"
+
+    public var bound: Bound = .reach
+    public var modality: Modality = .firm
+    public var measure: Measure = .level
+
+    public init(words: String, unit: String? = nil) {
+        let parts = words.components(separatedBy: Self.figure)
+        let before = parts.first ?? "", after = parts.count > 1 ? parts[1] : ""
+        if before.contains("力争") { modality = .strive } else if before.contains("争取") { modality = .seek }
+        else if before.contains("确保") { modality = .ensure }
+        if ["以上", "不低于"].contains(where: after.hasPrefix) || before.hasSuffix("不低于") { bound = .atLeast }
+        else if ["超过", "突破", "高于"].contains(where: before.hasSuffix) { bound = .moreThan }
+        else if after.hasPrefix("左右") || before.hasSuffix("约") { bound = .about }
+        else if ["以内", "以下"].contains(where: after.hasPrefix) || ["不超过", "不高于", "控制在", "低于"].contains(where: before.hasSuffix) {
+            bound = .atMost
+        }
+        if before.hasSuffix("前") || after.hasPrefix("位") || unit == "位" || unit == "名" { measure = .rank }
+        else if before.contains("累计") { measure = .total }
+        else if unit?.hasSuffix("/年") == true { measure = .annualRate }
+        // A rank is better the smaller it is: 前40位 is a ceiling on the place.
+        if measure == .rank, bound == .reach { bound = .atMost }
+    }
+}
+
+extension String {
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}

@@ -1,0 +1,47 @@
+import Model
+
+/// Targets in words for readers.
+extension Target {
+    /// The qualifier for a table cell beside the figure: the comparator's word (以上), or the plan's words in full.
+    func cell(unit: String) -> String? {
+        words != nil ? phrase(value.text + self.unit(or: unit)) : comparator?.rawValue
+    }
+
+    /// What the target's qualifier means, for the facts of an indicator page (`unit`: the indicator's).
+    func meaning(unit: String) -> String {
+        let target = self
+        if let comparator = target.comparator, target.words == nil { return Self.meaning(of: comparator) }
+        guard let words = target.words else { return "原文未用限定词" }
+        var meaning: [String] = []
+        switch target.modality {
+        case .strive: meaning.append("力争")
+        case .seek: meaning.append("争取，语气弱于力争")
+        case .ensure: meaning.append("确保")
+        case .firm: break
+        }
+        switch target.bound {
+        case .atLeast: meaning.append("不低于目标值")
+        case .moreThan: meaning.append("高于目标值")
+        case .about: meaning.append("约为目标值")
+        case .atMost: meaning.append(target.measure == .rank ? "位次达到目标位次或更靠前" : "不高于目标值")
+        case .reach: meaning.append("达到目标值")
+        }
+        if target.measure == .total { meaning.append("期内累计") }
+        return phrase(value.text + self.unit(or: unit)) + "（" + meaning.joined(separator: "，") + "）"
+    }
+
+    private static func meaning(of comparator: Model.Comparator) -> String {
+        switch comparator {
+        case .reach: return "达（达到目标值）"
+        case .atLeast: return "以上（不低于目标值）"
+        case .exceed: return "超过（高于目标值）"
+        case .breakThrough: return "突破（高于目标值）"
+        case .about: return "左右（约为目标值）"
+        case .strive: return "力争（争取达到目标值）"
+        case .seek: return "争取（争取达到目标值，语气弱于力争）"
+        case .raiseTo: return "提高到（达到目标值）"
+        case .notBelow: return "不低于（至少为目标值）"
+        case .cumulative: return "累计（期内累计达到目标值）"
+        }
+    }
+}
