@@ -13,7 +13,7 @@ _loader = importlib.machinery.SourceFileLoader("check_data", str(_path))
 _spec = importlib.util.spec_from_loader("check_data", _loader)
 check_data = importlib.util.module_from_spec(_spec)
 _loader.exec_module(check_data)
-recompute, same, AnyOf = check_data.recompute, check_data.same, check_data.AnyOf
+recompute, same, AnyOf, is_cumulative = check_data.recompute, check_data.same, check_data.AnyOf, check_data.is_cumulative
 
 PERIOD = {"start": 2023, "end": 2027}
 
@@ -298,6 +298,36 @@ class Bands(unittest.TestCase):
         self.assertEqual(judge(49), "on-track")
         self.assertEqual(judge(31), "on-track")
         self.assertEqual(judge(29), "lagging")
+
+
+class BoundsAndRanks(unittest.TestCase):
+    """Targets in the plan's words: a ceiling, a rank, and a rank beside a level."""
+
+    def test_a_ceiling_is_met_from_below_whatever_the_direction(self):
+        ind = indicator([(2027, 100, None)], [(2022, 120), (2024, 95)])
+        ind["targets"][0]["bound"] = "at-most"
+        self.assertEqual(status(ind), "achieved-early")
+        ind["reported"][1]["value"] = 101
+        self.assertNotEqual(status(ind), "achieved-early")
+
+    def test_a_rank_is_met_at_or_above_its_place(self):
+        ind = indicator([(2027, 40, None)], [(2022, 52), (2024, 40)], direction="decrease", unit="位")
+        ind["targets"][0].update(measure="rank", bound="at-most")
+        self.assertEqual(status(ind), "achieved-early")
+        ind["reported"][1]["value"] = 41
+        self.assertNotEqual(status(ind), "achieved-early")
+
+    def test_a_rank_beside_a_level_is_not_judged_on_the_levels(self):
+        ind = indicator([(2027, 209, "以上"), (2027, 3, None)], [(2022, 150), (2024, 210)])
+        ind["targets"][1].update(measure="rank", bound="at-most")
+        result = recompute(ind, PERIOD, 2024)
+        self.assertEqual(result["targetValue"], 209)
+        self.assertEqual(result["status"], "achieved-early")
+
+    def test_a_total_in_words_counts_from_zero(self):
+        ind = indicator([(2025, 50, None)], [(2024, 30)], unit="家")
+        ind["targets"][0].update(words="累计建成…左右", bound="about", measure="total")
+        self.assertTrue(is_cumulative(ind))
 
 
 class Comparison(unittest.TestCase):

@@ -80,6 +80,32 @@ public struct Target: Sendable, Equatable {
         return comparator?.phrase(figure) ?? figure
     }
 
+    /// The qualifiers alone, for a table cell beside other figures: the plan's words without their verbs and scope
+    /// (`力争达到…以上` → `力争`, `以上`; `跃居全省前…` → `前`; `累计建成…左右` → `左右` for a level). A target given by a
+    /// comparator keeps its word where it stands.
+    public var qualifiers: (before: String, after: String) {
+        guard let words else {
+            guard let comparator else { return ("", "") }
+            return comparator.followsFigure ? ("", comparator.rawValue) : (comparator.rawValue, "")
+        }
+        let (before, after) = wordsAround
+        var front = ""
+        for word in ["力争", "争取", "确保"] where before.contains(word) { front += word; break }
+        if measure == .total, before.contains("累计") { front += "累计" }
+        for word in ["不低于", "不超过", "不高于", "控制在", "超过", "突破", "高于", "低于", "超", "约", "前"] where before.hasSuffix(word) {
+            front += word
+            break
+        }
+        let back = ["以上", "以下", "以内", "左右", "余"].first(where: after.hasPrefix) ?? ""
+        return (front, back)
+    }
+
+    /// The figure with its qualifiers alone: `力争3.4以上`, `前40`.
+    public func shortPhrase(_ figure: String) -> String {
+        let (before, after) = qualifiers
+        return before + figure + after
+    }
+
     /// The words before and after the figure (`力争达到`, `以上`).
     public var wordsAround: (before: String, after: String) {
         let pattern = words ?? comparator.map { $0.phrase(Qualifiers.figure) } ?? Qualifiers.figure
@@ -107,7 +133,7 @@ public struct Qualifiers: Sendable, Equatable {
         if before.contains("力争") { modality = .strive } else if before.contains("争取") { modality = .seek }
         else if before.contains("确保") { modality = .ensure }
         if ["以上", "不低于"].contains(where: after.hasPrefix) || before.hasSuffix("不低于") { bound = .atLeast }
-        else if ["超过", "突破", "高于"].contains(where: before.hasSuffix) { bound = .moreThan }
+        else if ["超过", "突破", "高于", "超"].contains(where: before.hasSuffix) { bound = .moreThan }
         else if after.hasPrefix("左右") || before.hasSuffix("约") { bound = .about }
         else if ["以内", "以下"].contains(where: after.hasPrefix) || ["不超过", "不高于", "控制在", "低于"].contains(where: before.hasSuffix) {
             bound = .atMost

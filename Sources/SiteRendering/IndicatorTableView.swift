@@ -39,9 +39,17 @@ struct IndicatorTableView {
             }
             for year in targetYears {
                 if let target = indicator.targets.first(where: { $0.year == year }) {
-                    // A target in the plan's words is printed in them (力争达到3.4以上); the unit is the column's.
-                    var cell: TemplateObject = ["value": target.words != nil ? target.phrase(target.value.text) : target.value.text]
-                    if target.words == nil, let comparator = target.comparator { cell["comparator"] = comparator.rawValue }
+                    // The figure with its qualifiers (力争 3.4 以上, 前 40); the unit is the column's, the full words are on the
+                    // indicator's page.
+                    var cell: TemplateObject = ["value": target.value.text]
+                    if target.words == nil {
+                        // A comparator is printed after the figure, as the tables have always shown it.
+                        if let comparator = target.comparator { cell["comparator"] = comparator.rawValue }
+                    } else {
+                        let (before, after) = target.qualifiers
+                        if !before.isEmpty { cell["before"] = before }
+                        if !after.isEmpty { cell["comparator"] = after }
+                    }
                     cells.append(cell)
                 } else {
                     cells.append(["missing": "不适用"])

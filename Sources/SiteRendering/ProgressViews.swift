@@ -173,7 +173,7 @@ struct ProgressViews {
         var values: TemplateObject = ["name": indicator.name, "url": Paths.link(from: page, to: Paths.indicator(plan, indicator)),
                                       "status": Self.status(p.status), "unit": indicator.unit]
         values["latest"] = p.latest.map { "\($0.value.text)（\($0.year)年）" } ?? (p.base.map { "基期 \($0.value.text)（\($0.year)年）" } ?? "—")
-        values["target"] = p.target.map { $0.phrase($0.value.text) + "（\($0.year)年）" } ?? "—"
+        values["target"] = p.target.map { $0.shortPhrase($0.value.text) + "（\($0.year)年）" } ?? "—"
         values["covered"] = Self.percent(p.distanceCovered) ?? "—"
         values["elapsed"] = Self.percent(p.timeElapsed) ?? "—"
         return values

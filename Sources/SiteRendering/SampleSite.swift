@@ -26,7 +26,7 @@ enum SampleSite {
         let other = Indicator(id: "other", name: "其他", unit: "%", sectionID: "tasks", tableID: "parts",
                               baseline: Observation(year: 2022, value: nil),
                               targets: [Target(year: 2025, value: Figure(1.8, text: "1.8"), quote: "2"),
-                                        Target(year: 2027, value: Figure(2), comparator: .strive, quote: "2")],
+                                        Target(year: 2027, value: Figure(2), words: "力争达到…以上", quote: "2")],
                               reported: [ReportedValue(year: 2022, value: Figure(1), source: DataSource(title: "基期来源", url: "https://example.org/base")),
                                          ReportedValue(year: 2024, value: Figure(1.5, text: "1.5"), source: DataSource(title: "来源"))])
         let judged = Indicator(id: "judged", name: "人工评定", unit: "", sectionID: "tasks", tableID: "parts",

@@ -25,7 +25,11 @@ enum DataPackage {
         "status": "进度状态（英文键）", "status_label": "进度状态", "method": "评定方法",
         "time_elapsed": "时间进度 E（小数）", "distance_covered": "完成进度 P（小数）", "growth_ratio": "增长比率 R（实际年均增速÷所需年均增速）",
         "publisher": "发布者", "source": "来源页面或文件的标题", "url": "读取数据的网址", "published": "发布日期",
-        "repost": "所读页面是否为转载页", "note": "说明（口径、初步数、修订、换算）", "comparator": "规划原文的限定词",
+        "repost": "所读页面是否为转载页", "note": "说明（口径、初步数、修订、换算）", "comparator": "规划原文的限定词（单个词；目标以 words 给出时为空）",
+        "words": "目标的原文表述，“…”处为数字及单位（如“力争达到…以上”）",
+        "bound": "目标的界限：reach（达到）、at-least（以上、不低于）、more-than（超过、突破）、about（左右）、at-most（以内、不超过）",
+        "modality": "目标的语气：firm（确定）、strive（力争）、seek（争取）、ensure（确保）",
+        "measure": "目标衡量的内容：level（水平值）、annual-rate（每年）、total（期内累计）、rank（位次，越小越靠前）",
         "quote": "规划原文", "task": "任务锚点", "title": "任务名称", "role": "lead（牵头单位）、responsible（责任单位）或 cooperating（配合单位）",
         "department": "单位名称", "region": "单位所属地区", "as_written": "原文中的数字及其限定词",
     ]

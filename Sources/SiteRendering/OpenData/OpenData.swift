@@ -8,7 +8,7 @@ enum OpenData {
     static let indicatorsHeader = ["plan", "indicator", "name", "unit", "attribute", "direction", "kind", "base_year", "base_value",
                                    "target_year", "target_value", "target_comparator", "latest_year", "latest_value", "status",
                                    "status_label", "method", "time_elapsed", "distance_covered", "growth_ratio", "url"]
-    static let targetsHeader = ["plan", "indicator", "year", "value", "comparator", "quote"]
+    static let targetsHeader = ["plan", "indicator", "year", "value", "unit", "comparator", "words", "bound", "modality", "measure", "quote"]
     static let reportedHeader = ["plan", "indicator", "year", "value", "unit", "publisher", "source", "url", "published", "repost", "note"]
     static let tasksHeader = ["plan", "task", "title", "role", "department", "region", "url"]
     static let achievementsHeader = ["plan", "name", "value", "unit", "as_written", "year", "quote", "url"]
@@ -51,7 +51,10 @@ enum OpenData {
         // Each target's own status (judged on the figures up to its year), beside the indicator's `progress`.
         let each = ProgressMethod.assessEachTarget(indicator, period: plan.period, asOf: asOf)
         let targets = zip(indicator.targets, each).map { target, a -> JSONValue in
-            .object([("year", .int(target.year)), ("value", .figure(target.value)), ("comparator", .text(target.comparator?.rawValue)),
+            .object([("year", .int(target.year)), ("value", .figure(target.value)), ("unit", .string(target.unit(or: indicator.unit))),
+                     ("comparator", .text(target.comparator?.rawValue)), ("words", .text(target.words)),
+                     ("bound", .string(target.bound.rawValue)), ("modality", .string(target.modality.rawValue)),
+                     ("measure", .string(target.measure.rawValue)),
                      ("quote", .text(target.quote)), ("status", .string(a.status.rawValue))])
         }
         let reported = indicator.reported.map { report -> JSONValue in
@@ -129,7 +132,9 @@ enum OpenData {
                                p.status.rawValue, p.status.label, p.method.rawValue,
                                number(p.timeElapsed), number(p.distanceCovered), number(p.growthRatio), Paths.indicator(plan, indicator)])
             for target in indicator.targets {
-                targets.append([plan.slug, indicator.id, String(target.year), target.value.text, target.comparator?.rawValue ?? "", target.quote ?? ""])
+                targets.append([plan.slug, indicator.id, String(target.year), target.value.text, target.unit(or: indicator.unit),
+                                target.comparator?.rawValue ?? "", target.words ?? "", target.bound.rawValue, target.modality.rawValue,
+                                target.measure.rawValue, target.quote ?? ""])
             }
             for report in indicator.reported {
                 let s = report.source
