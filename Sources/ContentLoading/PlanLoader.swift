@@ -145,17 +145,34 @@ struct PlanLoader {
         for i in plan.indicators.indices { plan.indicators[i].reported.sort { $0.year < $1.year } }
     }
 
-    /// `README.md`, `SOURCE.md`: a file name that starts with a capital letter.
+    /// `README.md`, `SOURCE.md`, `_draft.md`: a file name that starts with a capital letter or an underscore.
     static func isEditorsNote(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first else { return false }
-        return ("A"..."Z").contains(first)
+        return ("A"..."Z").contains(first) || first == "_"
+    }
+
+    /// The files of a plan folder the build reads, besides the sections (`*.md`).
+    static let planFiles = ["plan.yaml", "indicators.yaml", "reported.csv", "achievements.csv"]
+
+    /// Anything else in the folder is most likely misnamed (`indicators.yml` would leave every indicator out without a
+    /// word): a warning names it, with the nearest file the build reads. Editors' notes and hidden files are left alone.
+    private func warnAboutOtherFiles(_ names: [String], _ diagnostics: inout [Diagnostic]) {
+        for name in names.sorted() where !name.hasSuffix(".md") && !Self.planFiles.contains(name) && !Self.isEditorsNote(name)
+            && !name.hasPrefix(".") {
+            var hint = "a plan folder holds plan.yaml, indicators.yaml, reported.csv, achievements.csv and its sections (*.md); "
+                + "notes for the editors take a name that starts with a capital letter or `_` (README.md, _sources.txt)"
+            if let near = Suggestions.nearest(name, in: Self.planFiles) { hint = "did you mean `\(near)`? " + hint }
+            diagnostics.append(.warning(at: SourceLocation(file: displayFolder + "/" + name),
+                                        "`\(name)` is not a file the build reads: it is left out", hint: hint))
+        }
     }
 
     private func loadSections(_ diagnostics: inout [Diagnostic]) -> [Section] {
-        // Notes for the editors (README.md, SOURCE.md, NOTES.md: a name in capitals) sit beside the sections and are
-        // not sections; section files are named in lower case, as their URLs are.
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".md") && !Self.isEditorsNote($0) }.sorted()
+        // Notes for the editors (README.md, SOURCE.md, _draft.md: a name in capitals or after `_`) sit beside the
+        // sections and are not sections; section files are named in lower case, as their URLs are.
+        let all = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        warnAboutOtherFiles(all, &diagnostics)
+        let names = all.filter { $0.hasSuffix(".md") && !Self.isEditorsNote($0) }.sorted()
         var sections: [Section] = []
         for name in names {
             let id = String(name.dropLast(3))

@@ -138,7 +138,8 @@ public struct Qualifiers: Sendable, Equatable {
         else if ["以内", "以下"].contains(where: after.hasPrefix) || ["不超过", "不高于", "控制在", "低于"].contains(where: before.hasSuffix) {
             bound = .atMost
         }
-        if before.hasSuffix("前") || after.hasPrefix("位") || unit == "位" || unit == "名" { measure = .rank }
+        // 前40位, 第3位: a place. A unit alone does not make one (100位专家, 100名技术经纪人 are counts).
+        if before.hasSuffix("前") || before.hasSuffix("第") { measure = .rank }
         else if before.contains("累计") { measure = .total }
         else if unit?.hasSuffix("/年") == true { measure = .annualRate }
         // A rank is better the smaller it is: 前40位 is a ceiling on the place.

@@ -28,6 +28,11 @@ import Testing
             title: "R&D经费支出占GDP比重", unit: "%", baseline: ChartPoint(year: 2020, value: 4.9),
             reported: [ChartPoint(year: 2021, value: 5.0), ChartPoint(year: 2022, value: 5.1), ChartPoint(year: 2023, value: 5.15)],
             targets: [ChartPoint(year: 2025, value: 5.5, words: "5.5%以上")]), id: "g5", standalone: true)),
+        ("rank", RankChart.make(.init(title: "综合科技创新水平全省位次", points: [
+            .init(year: 2022, place: 52, kind: .baseline, words: "第52位"),
+            .init(year: 2024, place: 45, kind: .reported, words: "第45位"),
+            .init(year: 2027, place: 40, kind: .target, words: "跃居全省前40位"),
+        ]), id: "g9", standalone: true)),
         ("breakdown-regions", BarChart.make(.init(title: "2027年高新技术企业分区域目标", items: [
             .init(label: "中心城区", value: 7110, display: "7110家"),
             .init(label: "主城新区", value: 4640, display: "4640家"),
@@ -87,7 +92,8 @@ import Testing
         #expect(chart.takeaway == "从2020年的4.9%到2025年目标5.5%以上，需提高0.6个百分点。")
         #expect(Self.cases[1].chart.takeaway == "规划目标：2025年突破1万家，2027年超过1.28万家。")
         #expect(Self.cases[2].chart.takeaway == "2023年为301个，距2025年目标320个还需增加19个（增长6.3%）。")
-        #expect(Self.cases[5].chart.takeaway == "3项中，中心城区最多（7110家），“两群”地区最少（1060家）。")
+        #expect(Self.cases[6].chart.takeaway == "3项中，中心城区最多（7110家），“两群”地区最少（1060家）。")
+        #expect(Self.cases[5].chart.takeaway == "2024年为第45位，2027年目标跃居全省前40位，还需前移5位。")
     }
 
     @Test func textIsAtLeastTwelvePixelsOnAPhone() {
@@ -115,6 +121,9 @@ import Testing
         ("long label", BarChart.make(.init(title: "t", items: [.init(label: String(repeating: "规模以上工业战略性新兴产业增加值", count: 3), value: 36, display: "36%"), .init(label: "短", value: 22, display: "22%")]), id: "d12")),
         ("overview with nothing", DotPlot.make(.init(title: "t", rows: [.init(label: "无", share: 0)]), id: "d13")),
         ("overview above target", DotPlot.make(.init(title: "t", rows: [.init(label: "超", share: 2.4), .init(label: "半", share: 0.5)]), id: "d14")),
+        ("rank target alone", RankChart.make(.init(title: "t", points: [.init(year: 2027, place: 3, kind: .target, words: "全市前3")]), id: "d15")),
+        ("rank at 1st", RankChart.make(.init(title: "t", points: [.init(year: 2022, place: 1, kind: .baseline, words: "第1位"),
+                                                                  .init(year: 2027, place: 1, kind: .target, words: "保持第1位")]), id: "d16")),
     ]
 
     @Test(arguments: degenerate.map(\.0))
@@ -165,7 +174,12 @@ import Testing
             let dots = DotPlot.make(.init(title: "随机", rows: (0..<generator.next(in: 1...20)).map { _ in
                 .init(label: String(repeating: "指", count: generator.next(in: 1...40)), share: Double(generator.next(in: 0...300)) / 100)
             }), id: "p\(round)")
-            for chart in [target, bars, series, dots] {
+            let ranks = RankChart.make(.init(title: "随机", points: (0..<generator.next(in: 1...4)).map { i in
+                let place = Double(generator.next(in: 1...300))
+                return .init(year: 2020 + i, place: place, kind: i == 0 ? .baseline : .reported, words: "第\(Int(place))位")
+            } + [.init(year: 2027, place: Double(generator.next(in: 1...300)), kind: .target, words: "前" + String(generator.next(in: 1...300)) + "位")]),
+                id: "k\(round)")
+            for chart in [target, bars, series, dots, ranks] {
                 for width in ChartWidth.allCases {
                     checkLayout(chart.layout(width), name: "round \(round) \(width)")
                     #expect(!chart.svg(width).contains("NaN"))

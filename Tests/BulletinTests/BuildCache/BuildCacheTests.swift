@@ -107,4 +107,42 @@ import Testing
         #expect(later["coarse"] == 0, "whole seconds, 0.45 s ago: not trusted yet")
         #expect(OutputPresence.folderTimes(root: root.path, outputs: outputs, now: coarse + 2)["coarse"] == coarse)
     }
+
+    /// A list of inputs is known by its keys: the same keys in any order, repeats or not, are one list with one id.
+    @Test func inputListsAreKnownByTheirKeys() {
+        let a = InputList(["Content/b.md", "Content/a.md", "Content/a.md"]), b = InputList(["Content/a.md", "Content/b.md"])
+        #expect(a == b && a.id == b.id && a.keys == ["Content/a.md", "Content/b.md"])
+        #expect(InputList(["Content/a.md"]).id != a.id)
+        #expect(InputList(["ab", "c"]).id != InputList(["a", "bc"]).id, "keys are hashed apart, not run together")
+    }
+
+    /// What is stale: everything on a first build; nothing when nothing changed; after an input changes, exactly the
+    /// outputs made from it, however many share its list; and an output whose file is gone.
+    @Test func staleOutputsAreThoseWhoseInputsChangedOrWhoseFileIsGone() throws {
+        let root = try Support.scratch()
+        defer { Support.remove(root) }
+        let output = root.appendingPathComponent("Site")
+        try FileManager.default.createDirectory(at: output.appendingPathComponent("p"), withIntermediateDirectories: true)
+        let shared = InputList(["Content/site.yaml", "Content/p/goals.md"])
+        let outputs = [PlannedOutput(path: "p/goals.html", inputs: shared), PlannedOutput(path: "p/tasks.html", inputs: shared),
+                       PlannedOutput(path: "p/data.json", inputs: InputList(["Content/p/indicators.yaml"]), companions: ["p/data.csv"])]
+        var inputs: [String: UInt64] = ["Content/site.yaml": 1, "Content/p/goals.md": 2, "Content/p/indicators.yaml": 3]
+        let files = SourceFiles([("Content", [.init(relativePath: "site.yaml", size: 1, modified: 1)])])
+        func build() throws -> Set<String> {
+            let cache = BuildCache.open(output: output, generator: "test", fresh: false) { files }
+            let stale = cache.stale(outputs, inputs: inputs)
+            for path in Array(stale.paths) + outputs.filter({ stale.paths.contains($0.path) }).flatMap(\.companions) {
+                try Data(path.utf8).write(to: output.appendingPathComponent(path))
+                stale.record(path, hash: StableHash.of(Data(path.utf8)), size: path.utf8.count)
+            }
+            try cache.save(cache.record(stale, outputs: outputs, sources: inputs, totals: .init(plans: 1, indicators: 1, pages: 2)))
+            return stale.paths
+        }
+        #expect(try build() == ["p/goals.html", "p/tasks.html", "p/data.json"])
+        #expect(try build() == [])
+        inputs["Content/p/goals.md"] = 20
+        #expect(try build() == ["p/goals.html", "p/tasks.html"])
+        try FileManager.default.removeItem(at: output.appendingPathComponent("p/data.csv"))
+        #expect(try build() == ["p/data.json"], "a companion's file gone: its output is made again")
+    }
 }
