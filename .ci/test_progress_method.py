@@ -330,6 +330,24 @@ class BoundsAndRanks(unittest.TestCase):
         self.assertTrue(is_cumulative(ind))
 
 
+class Multiples(unittest.TestCase):
+    """双倍增: a multiple of the base, judged as the level it sets once the base is known."""
+
+    def test_a_doubling_is_judged_on_twice_the_base(self):
+        ind = indicator([(2027, 2, None)], [(2022, 0.6348), (2024, 1.3)], baseline={"year": 2022, "value": None})
+        ind["targets"][0].update(measure="multiple", words="在2022年的基础上实现“双倍增”")
+        result = recompute(ind, PERIOD, 2024)
+        self.assertAlmostEqual(result["targetValue"], 1.2696)
+        self.assertEqual(result["status"], "achieved-early")
+
+    def test_without_a_base_it_has_no_data(self):
+        ind = indicator([(2027, 2, None)], [(2024, 1.3)], baseline={"year": 2020, "value": None})
+        ind["targets"][0].update(measure="multiple")
+        result = recompute(ind, PERIOD, 2024)
+        self.assertEqual(result["status"], "no-data")
+        self.assertEqual(result["targetValue"], 2)
+
+
 class Comparison(unittest.TestCase):
     def test_same(self):
         self.assertTrue(same(0.4, 0.4 + 1e-12))

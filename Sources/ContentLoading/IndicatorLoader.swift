@@ -148,7 +148,11 @@ struct IndicatorLoader {
             let quote = t.string("quote", &diagnostics)
             t.reportUnknownKeys(&diagnostics)
             guard let year, let value else { ok = false; continue }
-            if let words, words.components(separatedBy: Qualifiers.figure).count != 2 {
+            let target = Target(year: year, value: value, comparator: comparator, words: words, unit: unit, bound: bound,
+                                modality: modality, measure: measure, quote: quote)
+            // A multiple's words may hold its figure as the plan writes it (双倍增, 翻一番) instead of `…`.
+            if let words, words.components(separatedBy: Qualifiers.figure).count != 2,
+               !(target.measure == .multiple && !words.contains(Qualifiers.figure)) {
                 diagnostics.append(.error(at: t.location(of: "words"), "`words` of the \(year) target of \(label) should hold one `\(Qualifiers.figure)` where the figure stands",
                                           hint: "write the plan's words with `\(Qualifiers.figure)` for the figure and its unit, e.g. `words: 力争达到\(Qualifiers.figure)以上`"))
                 ok = false
@@ -158,8 +162,6 @@ struct IndicatorLoader {
                                           hint: "keep `words` (the plan's words, with `\(Qualifiers.figure)` for the figure): it says all a comparator says"))
                 ok = false
             }
-            let target = Target(year: year, value: value, comparator: comparator, words: words, unit: unit, bound: bound,
-                                modality: modality, measure: measure, quote: quote)
             if let last = targets.last, last.year > year || (last.year == year && last.measure == target.measure) {
                 let message = last.year == year
                     ? "\(label) has two \(target.measure.rawValue) targets for \(year)"

@@ -163,14 +163,16 @@ public enum ProgressMethod {
         let horizon = asOf ?? Int.max
         let baseYear = base?.year ?? indicator.baseline?.year ?? period.start - 1
         let latest = indicator.reported.last { $0.year > baseYear && $0.year <= horizon }.map { DataPoint(year: $0.year, value: $0.value) }
-        let target: Target? = {
+        let chosen: Target? = {
             // The figures are in the indicator's measure: a rank set beside a level (全市前3 beside 209人年) is not judged on them.
             let targets = indicator.isRank ? indicator.targets : indicator.targets.filter { $0.measure != .rank }
             if let latest { return targets.first { $0.year >= latest.year } ?? targets.last }
             if let asOf { return targets.first { $0.year >= asOf } ?? targets.last }
             return targets.first
         }()
-        var result = Assessment(status: .noData, method: .none, reason: "", base: base, baseSource: found?.source, latest: latest, target: target)
+        // A multiple of the base (双倍增) is judged as the level it sets, once the base is known.
+        let target = chosen.flatMap { $0.resolved(base: base?.value) }
+        var result = Assessment(status: .noData, method: .none, reason: "", base: base, baseSource: found?.source, latest: latest, target: target ?? chosen)
         if let manual = indicator.manualProgress {
             result.status = manual.status
             result.method = .manual
@@ -178,7 +180,7 @@ public enum ProgressMethod {
             return result
         }
         guard let target else {
-            result.reason = "未设定目标值。"
+            result.reason = chosen == nil ? "未设定目标值。" : "倍数目标：尚无基期数值，无法换算为目标值。"
             return result
         }
         let direction = indicator.direction

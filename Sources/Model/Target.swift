@@ -34,6 +34,8 @@ public enum Measure: String, Sendable, CaseIterable {
     case total
     /// A place in a ranking (全省前40位): smaller is better, never drawn as a bar from 0.
     case rank
+    /// A multiple of the base (翻一番, 双倍增: the value is 2): a level once the base is known.
+    case multiple
 }
 
 /// A target the plan sets for a year, in the plan's words.
@@ -76,6 +78,8 @@ public struct Target: Sendable, Equatable {
     /// The figure in the plan's words: `力争达到3.4%以上`, `超过1.28万家`, `跃居全省前40位`; `figure` is the figure with
     /// its unit as the caller writes it.
     public func phrase(_ figure: String) -> String {
+        // A multiple's words hold its figure as the plan writes it (双倍增, 翻一番): they are printed as they are.
+        if let words, measure == .multiple, !words.contains(Qualifiers.figure) { return words }
         if let words { return words.replacingFirst(Qualifiers.figure, with: figure) }
         return comparator?.phrase(figure) ?? figure
     }
@@ -113,6 +117,21 @@ public struct Target: Sendable, Equatable {
         return (String(pattern[..<range.lowerBound]), String(pattern[range.upperBound...]))
     }
 
+    /// A multiple of the base as the level it sets: `base` times the multiple, with a level's bound (at least). Any
+    /// other target is itself.
+    public func resolved(base: Figure?) -> Target? {
+        guard measure == .multiple else { return self }
+        guard let base else { return nil }
+        var level = self
+        level.value = Figure(base.value * value.value, text: Figure.plainText((base.value * value.value * 1e8).rounded() / 1e8))
+        level.measure = .level
+        // The plan's words, then the level they set: 在2022年的基础上实现“双倍增”（即…）.
+        level.words = (words ?? "") + "（即\(Qualifiers.figure)）"
+        level.comparator = nil
+        if level.bound == .reach { level.bound = .atLeast }
+        return level
+    }
+
     /// The unit the figure is in: the target's own, or `indicatorUnit`.
     public func unit(or indicatorUnit: String) -> String { unit ?? indicatorUnit }
 }
@@ -141,6 +160,7 @@ public struct Qualifiers: Sendable, Equatable {
         // 前40位, 第3位: a place. A unit alone does not make one (100位专家, 100名技术经纪人 are counts).
         if before.hasSuffix("前") || before.hasSuffix("第") { measure = .rank }
         else if before.contains("累计") { measure = .total }
+        else if ["倍增", "翻一番", "翻两番", "翻番"].contains(where: words.contains) { measure = .multiple }
         else if unit?.hasSuffix("/年") == true { measure = .annualRate }
         // A rank is better the smaller it is: 前40位 is a ceiling on the place.
         if measure == .rank, bound == .reach { bound = .atMost }

@@ -62,7 +62,7 @@ enum ChartViews {
             rows.append([("\(report.year)年", nil), (kind, nil), (report.value.text, nil), (sourceText(report.source), report.source.url)])
         }
         for target in indicator.targets {
-            rows.append([("\(target.year)年", nil), (target.measure == .rank ? "目标（位次）" : "目标", nil), (target.value.text, nil), (target.cell(unit: indicator.unit) ?? "", nil)])
+            rows.append([("\(target.year)年", nil), (target.measure == .rank ? "目标（位次）" : target.measure == .multiple ? "目标（基期的倍数）" : "目标", nil), (target.value.text, nil), (target.cell(unit: indicator.unit) ?? "", nil)])
         }
         let unit = indicator.unit
         return table(caption: unit.isEmpty ? indicator.name : "\(indicator.name)（单位：\(unit)）", headers: ["年份", "类型", unit.isEmpty ? "数值" : "数值（\(unit)）", "表述或来源"],

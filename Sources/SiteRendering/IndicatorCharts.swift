@@ -25,9 +25,14 @@ struct IndicatorCharts {
     func chart(for indicator: Indicator, id: String) -> Chart {
         if indicator.isRank { return rankChart(for: indicator, id: id) }
         // The base the progress is measured from, also when a source reported it (the plan gave its year only).
-        let baseline = ProgressMethod.base(of: indicator, period: plan.period).map { Self.point($0.point.value, year: $0.point.year) }
-        // A rank is a place, not an amount: it is never drawn as a bar or a point on the indicator's scale.
-        let targets = indicator.targets.filter { $0.measure != .rank }.map { Self.point($0, unit: indicator.unit) }
+        let base = ProgressMethod.base(of: indicator, period: plan.period)
+        let baseline = base.map { Self.point($0.point.value, year: $0.point.year) }
+        // A rank is a place, not an amount: it is never drawn as a bar or a point on the indicator's scale. A multiple of
+        // the base is drawn as the level it sets, once the base is known, unless the plan states a level for that year.
+        let levelYears = Set(indicator.targets.filter { $0.measure != .rank && $0.measure != .multiple }.map(\.year))
+        let targets = indicator.targets.filter { $0.measure != .rank && !($0.measure == .multiple && levelYears.contains($0.year)) }
+            .compactMap { $0.resolved(base: base?.point.value) }
+            .map { Self.point($0, unit: indicator.unit) }
         let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year) }
         if !reported.isEmpty {
             var input = SeriesChart.Input(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets)

@@ -239,8 +239,10 @@ struct PlanViews {
         if indicator.targets.count >= 2 {
             let each = ProgressMethod.assessEachTarget(indicator, period: plan.period, asOf: site.config.asOf)
             context["targetStatuses"] = zip(indicator.targets, each).map { target, a -> TemplateObject in
-                ["target": "\(target.year)年 " + target.phrase(target.value.text + target.unit(or: indicator.unit)),
-                 "status": ProgressViews.status(a.status), "reason": a.reason]
+                // A multiple is shown with the level it sets, when the base is known.
+                let shown = target.measure == .multiple ? (a.target ?? target) : target
+                return ["target": "\(target.year)年 " + shown.phrase(shown.value.text + shown.unit(or: indicator.unit)),
+                        "status": ProgressViews.status(a.status), "reason": a.reason]
             }
         }
         context["hasTargetStatuses"] = indicator.targets.count >= 2

@@ -27,6 +27,7 @@ extension Target {
         case .reach: meaning.append("达到目标值")
         }
         if target.measure == .total { meaning.append("期内累计") }
+        if target.measure == .multiple { meaning = ["基期数值的\(target.value.text)倍，基期已知时换算为目标值"] }
         return phrase(value.text + self.unit(or: unit)) + "（" + meaning.joined(separator: "，") + "）"
     }
 

@@ -19,6 +19,7 @@ import Testing
         #expect(page.contains("2022年 0.6348万家（即6348家）"), "the 2022 base the plan measures itself against")
         #expect(page.contains("华龙网") && page.contains("https://news.cqnews.net/1/detail/1091312366563893248"), "with its source")
         #expect(page.contains("目标突破1万家") && page.contains("目标超过1.28万家"), "the 2025 and 2027 targets")
+        #expect(page.contains("2027年 在2022年的基础上实现“双倍增”（即1.2696万家）"), "the doubling, as the level twice the 2022 base sets")
         #expect(page.contains("<span class=\"status status-"), "and a status, as a word with its shape")
         #expect(page.contains("<span class=\"status-mark\" aria-hidden=\"true\">"))
     }

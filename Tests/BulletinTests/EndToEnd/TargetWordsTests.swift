@@ -100,6 +100,27 @@ import Model
         #expect(try page("researchers").contains("goals.html#q-researchers-2027-2"))
     }
 
+    /// 双倍增: a multiple of the base, judged as the level it sets once the base is known; without a base it has no data.
+    @Test func aMultipleOfTheBaseIsJudgedAsTheLevelItSets() throws {
+        let doubling = Target(year: 2027, value: Figure(2), words: "在2022年的基础上实现“双倍增”", quote: "在2022年的基础上实现“双倍增”")
+        #expect(doubling.measure == .multiple)
+        #expect(doubling.resolved(base: Figure(0.6348, text: "0.6348"))?.value.text == "1.2696")
+        #expect(doubling.resolved(base: nil) == nil)
+        let source = DataSource(title: "测试来源")
+        var indicator = Indicator(id: "x", name: "高新技术企业", unit: "万家", sectionID: "goals", baseline: Observation(year: 2022, value: nil),
+                                  targets: [doubling],
+                                  reported: [ReportedValue(year: 2022, value: Figure(0.6348, text: "0.6348"), source: source),
+                                             ReportedValue(year: 2024, value: Figure(1.3, text: "1.3"), source: source)])
+        let period = Period(start: 2023, end: 2027)
+        let judged = ProgressMethod.assess(indicator, period: period, asOf: 2024)
+        #expect(judged.target?.value.text == "1.2696")
+        #expect(judged.status == .achievedEarly)
+        #expect(judged.target?.phrase("1.2696万家") == "在2022年的基础上实现“双倍增”（即1.2696万家）")
+        indicator.reported.removeFirst()
+        let unknown = ProgressMethod.assess(indicator, period: period, asOf: 2024)
+        #expect(unknown.status == .noData && unknown.reason.contains("倍数目标"))
+    }
+
     /// Mistakes in the new fields are located and explained.
     @Test(arguments: [
         ("      - { year: 2027, value: 3.4, words: 力争达到…以上, quote: 全社会研发投入强度力争达到3.4%以上 }",
