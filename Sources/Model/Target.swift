@@ -126,7 +126,8 @@ public struct Target: Sendable, Equatable {
         level.value = Figure(base.value * value.value, text: Figure.plainText((base.value * value.value * 1e8).rounded() / 1e8))
         level.measure = .level
         // The plan's words, then the level they set: 在2022年的基础上实现“双倍增”（即…）.
-        level.words = (words ?? "") + "（即\(Qualifiers.figure)）"
+        // (Words with a `…` for the multiple, 实现…倍增, get the multiple there first.)
+        level.words = (words?.replacingFirst(Qualifiers.figure, with: value.text) ?? "") + "（即\(Qualifiers.figure)）"
         level.comparator = nil
         if level.bound == .reach { level.bound = .atLeast }
         return level

@@ -106,6 +106,9 @@ import Model
         #expect(doubling.measure == .multiple)
         #expect(doubling.resolved(base: Figure(0.6348, text: "0.6348"))?.value.text == "1.2696")
         #expect(doubling.resolved(base: nil) == nil)
+        let written = Target(year: 2027, value: Figure(2), words: "实现…倍增", quote: "实现2倍增")
+        #expect(written.measure == .multiple)
+        #expect(written.resolved(base: Figure(3))?.phrase("6家") == "实现2倍增（即6家）", "the multiple in its place, then the level")
         let source = DataSource(title: "测试来源")
         var indicator = Indicator(id: "x", name: "高新技术企业", unit: "万家", sectionID: "goals", baseline: Observation(year: 2022, value: nil),
                                   targets: [doubling],
