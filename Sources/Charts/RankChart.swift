@@ -99,7 +99,9 @@ public enum RankChart {
         }
         var labels: [(tick: Double, label: (text: String, x: Double, start: Double, end: Double))] = []
         for multiple in [1.0, 2, 5, 10] {
-            let ticks = stride(from: last, through: step * multiple, by: -step * multiple).filter { $0 != 1 }
+            // Round places: multiples of the step, from the largest one on the scale.
+            let every = step * multiple, top = (last / every).rounded(.down) * every
+            let ticks = stride(from: top, through: every, by: -every).filter { $0 != 1 }
             labels = ticks.map { ($0, tickLabel($0)) }
             if zip(labels, labels.dropFirst()).allSatisfy({ $0.1.label.start >= $0.0.label.end + 6 }) { break }
         }
