@@ -92,12 +92,12 @@ public enum RankChart {
         svg.raw("<g aria-hidden=\"true\">")
         svg.line(pad, axisY, W - pad, axisY, className: "c-axis")
         // Round places at a step whose labels stand apart, and 1st, which takes the place of a round label it would touch.
-        func tickLabel(_ tick: Double) -> (text: String, x: Double, start: Double, end: Double) {
+        func tickLabel(_ tick: Double) -> TargetChart.TickLabel {
             let text = "第\(ChineseNumbers.compact(tick))位", w = TextMeasure.width(text, fontSize: font)
             let anchorX = min(max(x(tick), pad + w / 2), W - pad - w / 2)
-            return (text, anchorX, anchorX - w / 2, anchorX + w / 2)
+            return .init(text: text, x: x(tick), anchorX: anchorX, anchor: .middle, start: anchorX - w / 2, end: anchorX + w / 2)
         }
-        var labels: [(tick: Double, label: (text: String, x: Double, start: Double, end: Double))] = []
+        var labels: [(tick: Double, label: TargetChart.TickLabel)] = []
         for multiple in [1.0, 2, 5, 10] {
             // Round places: multiples of the step, from the largest one on the scale.
             let every = step * multiple, top = (last / every).rounded(.down) * every
@@ -108,9 +108,9 @@ public enum RankChart {
         let first = tickLabel(1)
         labels.removeAll { $0.label.end + 6 > first.start }
         labels.append((1, first))
-        for (tick, label) in labels {
-            svg.line(x(tick), axisY, x(tick), axisY + 4, className: "c-axis")
-            layout.labels.append(svg.text(label.text, x: label.x, y: axisY + 4 + font + 2, size: font, anchor: .middle, className: "c-muted"))
+        for (_, label) in labels {
+            svg.line(label.x, axisY, label.x, axisY + 4, className: "c-axis")
+            layout.labels.append(svg.text(label.text, x: label.anchorX, y: axisY + 4 + font + 2, size: font, anchor: label.anchor, className: "c-muted"))
         }
         svg.raw("</g>")
         y = axisY + 4 + font + 2 + font + 6

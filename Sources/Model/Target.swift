@@ -111,7 +111,7 @@ public struct Target: Sendable, Equatable {
     }
 
     /// The words before and after the figure (`力争达到`, `以上`).
-    public var wordsAround: (before: String, after: String) {
+    private var wordsAround: (before: String, after: String) {
         let pattern = words ?? comparator.map { $0.phrase(Qualifiers.figure) } ?? Qualifiers.figure
         guard let range = pattern.range(of: Qualifiers.figure) else { return (pattern, "") }
         return (String(pattern[..<range.lowerBound]), String(pattern[range.upperBound...]))

@@ -19,7 +19,7 @@ struct IndicatorCharts {
     /// A target for a chart, in the plan's words.
     static func point(_ target: Target, unit: String) -> ChartPoint {
         ChartPoint(year: target.year, value: target.value.value, text: target.value.text,
-                   words: target.words != nil || target.comparator != nil ? target.phrase(target.value.text + target.unit(or: unit)) : nil)
+                   words: target.phrase(target.value.text + target.unit(or: unit)))
     }
 
     func chart(for indicator: Indicator, id: String) -> Chart {

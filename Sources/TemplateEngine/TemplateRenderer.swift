@@ -150,9 +150,6 @@ public struct TemplateRenderer: Sendable {
         }
     }
 
-    /// The names of the templates it holds.
-    public var templateNames: some Collection<String> { index.keys }
-
     public func render(_ values: TemplateObject, template name: String) -> String? {
         render(root: .object(values), template: name)
     }

@@ -30,12 +30,7 @@ import Testing
     ]
 
     static func build() throws -> (site: URL, root: URL) {
-        let root = try Support.scratch()
-        let report = Builder(options: .init(content: Support.fixtures.appendingPathComponent("golden-site").path,
-                                            templates: Support.templates.path, output: root.appendingPathComponent("Site").path,
-                                            workingDirectory: root)).build()
-        #expect(report.succeeded, "\(report.diagnostics.map(\.headline))")
-        return (root.appendingPathComponent("Site"), root)
+        try Support.build(Support.fixtures.appendingPathComponent("golden-site"))
     }
 
     @Test func everyKindOfPageMatchesItsGoldenFile() throws {

@@ -16,13 +16,7 @@ import Model
         return try #require(loaded.site?.plans.first)
     }
 
-    static func build() throws -> (site: URL, root: URL) {
-        let root = try Support.scratch()
-        let report = Builder(options: .init(content: fixture.path, templates: Support.templates.path,
-                                            output: root.appendingPathComponent("Site").path, workingDirectory: root)).build()
-        #expect(report.succeeded, "\(report.diagnostics.map(\.headline))")
-        return (root.appendingPathComponent("Site"), root)
-    }
+    static func build() throws -> (site: URL, root: URL) { try Support.build(fixture) }
 
     @Test func eachTargetIsReadWithItsQualifiers() throws {
         let plan = try Self.load()
