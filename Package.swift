@@ -58,6 +58,12 @@ let package = Package(
             dependencies: ["ContentLoading", "SiteRendering", "Publishing", "BuildCache", "Diagnostics", "Model"],
             swiftSettings: releaseSettings
         ),
+        // `bulletin import`: a plan's published text (plain text, .docx, PDF) to a content folder.
+        .target(
+            name: "Importing",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: releaseSettings
+        ),
         // The preview server: serve, watch, rebuild, reload.
         .target(
             name: "Preview",
@@ -70,14 +76,14 @@ let package = Package(
         .executableTarget(
             name: "bulletin",
             dependencies: [
-                "BulletinCore", "Diagnostics", "Preview",
+                "BulletinCore", "Diagnostics", "Preview", "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "BulletinTests",
-            dependencies: ["BulletinCore", "BuildCache", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes", "TemplateEngine",
+            dependencies: ["BulletinCore", "BuildCache", "ContentLoading", "SiteRendering", "Markdown", "Publishing", "Model", "Diagnostics", "Charts", "Preview", "Bytes", "TemplateEngine", "Importing",
                            .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Golden"]
         ),

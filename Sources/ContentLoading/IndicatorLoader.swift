@@ -17,6 +17,8 @@ struct IndicatorLoader {
         var tables: [String: SourceLocation] = [:]
         /// Ids of indicators that had errors of their own: references to them are not reported again.
         var rejected: Set<String> = []
+        /// Indicators still marked `review: true` by `bulletin import`.
+        var drafts: [SourceLocation] = []
     }
 
     struct Loaded {
@@ -59,6 +61,11 @@ struct IndicatorLoader {
             loaded.indicators.append(indicator)
         }
         r.reportUnknownKeys(&diagnostics)
+        if let first = loaded.locations.drafts.first {
+            let n = loaded.locations.drafts.count
+            diagnostics.append(.warning(at: first, "\(n) indicator\(n == 1 ? " is" : "s are") still an import draft (`review: true`)",
+                                        hint: "check each figure's value, unit, year and quote against the plan, then delete its `review: true` line"))
+        }
 
         // Indicators that name no table go to a default one, created only if something uses it.
         if loaded.indicators.contains(where: { $0.tableID == IndicatorTable.defaultID }),
@@ -99,6 +106,7 @@ struct IndicatorLoader {
         let reported = readReported(&r, document, label, &diagnostics)
         let definition = r.string("definition", &diagnostics)
         let manual = readManualProgress(r.value("progress"), document, label, &diagnostics)
+        if r.bool("review", &diagnostics) == true { locations.drafts.append(r.location(of: "review")) }
         r.reportUnknownKeys(&diagnostics)
 
         guard let id else { return nil }

@@ -14,7 +14,7 @@ struct Bulletin: AsyncParsableCommand {
         Content/ holds the plans (Markdown sections and YAML indicator tables), Templates/ the page \
         templates and styles; `build` writes a static site to Site/ that works from any static server.
         """,
-        subcommands: [Build.self, Check.self, Serve.self, New.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Import.self],
         defaultSubcommand: Build.self
     )
 }
