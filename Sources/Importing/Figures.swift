@@ -70,7 +70,9 @@ struct FigureFinder {
                 if magnitude.isEmpty && !before.hasSuffix("前") { continue }
             }
             unit = magnitude + unit
-            if m[6] != nil || before.contains("每年") || before.hasSuffix("年生产") || before.hasSuffix("年产") { unit += "/年" }
+            let sentenceStart = chars[..<start].lastIndex(where: { $0 == "。" || $0 == "；" }).map { $0 + 1 } ?? 0
+            if unit == "所", value.count >= 3 { continue }  // 中船集团701所: an institute's name, not a count
+            if m[6] != nil || String(chars[sentenceStart..<start]).contains("每年") || before.hasSuffix("年生产") || before.hasSuffix("年产") { unit += "/年" }
             let after = String(chars[end..<b])
             var prefix = Self.morePrefix.first { before.hasSuffix($0) } ?? Self.reachPrefix.first { before.hasSuffix($0) } ?? Self.otherPrefix.first { before.hasSuffix($0) }
             let suffix = Self.suffixes.first { after.hasPrefix($0) } ?? (m[4] != nil ? "余" : nil)
@@ -106,6 +108,9 @@ struct FigureFinder {
             let start = text.distance(from: text.startIndex, to: m.range.lowerBound)
             let end = text.distance(from: text.startIndex, to: m.range.upperBound)
             let (a, _) = clause(around: start, end)
+            // 实现“双倍增” is a target; 统筹推进“双倍增”工作 names the campaign.
+            let lead = String(chars[a..<start])
+            guard m[1]!.hasPrefix("翻") || lead.contains("实现") || lead.contains("基础上") else { continue }
             let factor = m[1] == "翻两番" ? "4" : "2"
             let sentenceEnd = chars[end...].firstIndex(where: { $0 == "。" || $0 == "；" }) ?? chars.count
             let later = out.indices.filter { offsets[$0] > end && offsets[$0] < sentenceEnd }
@@ -114,7 +119,13 @@ struct FigureFinder {
             var close = end
             if close < chars.count, chars[close] == "”" { close += 1 }
             let words = String(chars[(a + wordsFrom)..<close])
-            let count = String(chars[end..<sentenceEnd]).contains("分别") ? max(1, later.count) : 1
+            // 实现“双倍增”，分别超过1.28万家和8.6万家: as many targets as the figures of the 分别 clause.
+            var next = end
+            while next < sentenceEnd, !Self.boundaries.contains(chars[next]) { next += 1 }
+            var nextEnd = min(next + 1, sentenceEnd)
+            while nextEnd < sentenceEnd, !Self.boundaries.contains(chars[nextEnd]) { nextEnd += 1 }
+            let respective = next < sentenceEnd && String(chars[next..<nextEnd]).contains("分别")
+            let count = respective ? max(1, later.filter { offsets[$0] < nextEnd }.count) : 1
             let unit = later.first.map { out[$0].unit } ?? ""
             for _ in 0..<count {
                 offsets.append(start)
@@ -145,6 +156,7 @@ struct FigureFinder {
             let tail = after.drop { !TextCleanup.isHan($0.unicodeScalars.first!) }
             name = String(tail.prefix(20))
         }
+        while let last = name.last, "“‘《（、".contains(last) { name.removeLast() }
         if name.count > 30 { name = String(name.suffix(30)) }
         return name.isEmpty ? "（待定名称）" : name
     }

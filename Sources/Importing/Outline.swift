@@ -47,7 +47,8 @@ struct Outline {
     static let noticeTitle = Pattern(#"关于印发(.{6,80}?)的通知"#)
     static let planWords = Pattern(#"(行动计划|规划|实施方案|工作方案|方案|计划|意见)(（[^）]*）)?$"#)
     static let prefaceEnd = Pattern(#"制定(本|如下|此)?.{0,16}(计划|规划|方案)。$"#)
-    static let shortLead = Pattern(#"^([^，。；：、（）]{2,16})。(.+)$"#)
+    /// A paragraph whose first sentence is a short title (持续加强基础研究。 面向未来，前瞻布局。).
+    static let shortLead = Pattern(#"^([^，。；：、（）]{2,8}，?[^，。；：、（）]{2,8}|[^，。；：、（）]{2,16})。(.+)$"#)
 
     /// Whether a line starts a heading, a box or a numbered item, so that it is never joined to the line before it.
     static func isStructure(_ text: String) -> Bool {
@@ -261,7 +262,8 @@ struct Outline {
         if let m = Self.numbered.first(in: text) {
             let rest = m[2]!
             if !text.contains("。"), !TextCleanup.endsSentence(text), rest.count <= 40 {
-                let level = part.blocks.contains { if case .heading(2, _, _) = $0 { return true } else { return false } } ? 3 : 2
+                // Under a 第一节 or （一） heading a numbered heading is one level down; on its own it is the first level.
+                let level = part.blocks.contains { if case .heading(2, let t, _) = $0 { return t.first?.isNumber != true } else { return false } } ? 3 : 2
                 part.blocks.append(.heading(level: level, text: text, line: p.line))
                 return
             }
@@ -270,7 +272,7 @@ struct Outline {
                 return
             }
         }
-        if part.kind == .tasks || part.kind == .safeguards, let m = Self.shortLead.first(in: text) {
+        if part.kind != .preface, let m = Self.shortLead.first(in: text), m[2]!.count >= 20 {
             part.blocks.append(.paragraph(lead: m[1]!, text: m[2]!, line: p.line))
             return
         }

@@ -7,6 +7,8 @@ struct Paragraph {
     var cells: [String]? = nil
     /// The text stood in a table cell of its own: how a web page sets a box's (专栏) body.
     var boxBody = false
+    /// The last source line joined into it, whose width tells whether it was wrapped.
+    var last = ""
 }
 
 /// What the importer tells the editor: what it recognised, what it dropped, what a person must look at.
@@ -126,6 +128,14 @@ struct Reading {
         let textLines = lines.filter { !$0.text.isEmpty }
         let open = textLines.filter { !TextCleanup.endsSentence($0.text) && !structure($0.text) }.count
         let wrapped = textLines.count > 10 && Double(open) > 0.4 * Double(textLines.count)
+        // A wrapped line that fills the page width continues even when it happens to end in a full stop.
+        let lengths = textLines.map(\.text.count).sorted()
+        let fullWidth = lengths.isEmpty ? Int.max : lengths[lengths.count * 3 / 4]
+        func ends(_ text: String) -> Bool {
+            guard wrapped else { return TextCleanup.endsSentence(text) }
+            guard let last = text.last, "。！？）”".contains(last) else { return false }
+            return text.count < fullWidth - 1
+        }
         var out: [Paragraph] = []
         var current: Paragraph?
         var cells: Paragraph?
@@ -144,13 +154,15 @@ struct Reading {
             }
             if let c = cells { out.append(single(c)); cells = nil }
             let standalone = structure(text) || isFrontLine(text)
-            if wrapped, var c = current, !TextCleanup.endsSentence(c.text), !standalone, !isFrontLine(c.text), !isHeadingOnly(c.text) {
+            if wrapped, var c = current, !ends(c.last), !standalone, !isFrontLine(c.text), !isHeadingOnly(c.text) {
                 c.text += text
+                c.last = text
                 current = c
                 continue
             }
             flush()
             current = Paragraph(line: line.number, text: text)
+            current!.last = text
         }
         flush()
         if let c = cells { out.append(single(c)) }
