@@ -49,10 +49,24 @@ struct FigureFinder {
         var offsets: [Int] = []
         let years = targetYear.all(in: text).map { (text.distance(from: text.startIndex, to: $0.range.lowerBound), Int($0[1]!)!) }
         func year(at offset: Int) -> Int { years.last(where: { $0.0 < offset })?.1 ?? defaultYear }
+        // A bracket is a clause boundary unless it only holds a name or an abbreviation: （R&D）, （GDP）, （含潜在）.
+        func plain(_ from: Int, _ to: Int) -> Bool {
+            from < to && !chars[from..<to].contains { Self.boundaries.contains($0) }
+        }
         func clause(around start: Int, _ end: Int) -> (Int, Int) {
             var a = start, b = end
-            while a > 0, !Self.boundaries.contains(chars[a - 1]) { a -= 1 }
-            while b < chars.count, !Self.boundaries.contains(chars[b]) { b += 1 }
+            while a > 0 {
+                let c = chars[a - 1]
+                if c == "）", let open = chars[..<(a - 1)].lastIndex(of: "（"), plain(open + 1, a - 1) { a = open; continue }
+                if Self.boundaries.contains(c) { break }
+                a -= 1
+            }
+            while b < chars.count {
+                let c = chars[b]
+                if c == "（", let close = chars[(b + 1)...].firstIndex(of: "）"), plain(b + 1, close) { b = close + 1; continue }
+                if Self.boundaries.contains(c) { break }
+                b += 1
+            }
             return (a, b)
         }
         for m in figure.all(in: text) {
