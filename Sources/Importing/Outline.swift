@@ -100,8 +100,12 @@ struct Outline {
             var start = n
             if n > 0, front[n - 1].text.hasSuffix("：") { start = n - 1 }
             var end = n
-            while end + 1 < front.count, front[end + 1].text.count <= 24, !front[end + 1].text.hasSuffix("。") || front[end + 1].text == "（此件公开发布）" {
+            var dated = false
+            // The signature and the date, then only 此件公开发布: the plan's title comes next and is not the notice's.
+            while end + 1 < front.count, front[end + 1].text.count <= 24, !front[end + 1].text.hasSuffix("。"),
+                  !dated || front[end + 1].text == "（此件公开发布）" {
                 end += 1
+                dated = dated || Self.dateLine.matches(front[end].text)
                 if Self.dateLine.matches(front[end].text), end > n, Reading.isFrontLine(front[end - 1].text) || front[end - 1].text.count <= 20 {
                     if issuer == nil, end - 1 > n { issuer = front[end - 1].text }
                 }
@@ -112,6 +116,9 @@ struct Outline {
             }
             if let m = Self.quotedTitle.first(in: front[n].text) { title = m[1] }
             report.append(.init(kind: .found, line: front[start].line, message: "covering notice (\(end - start + 1) paragraphs)"))
+            if !front[n].text.hasSuffix("。") {
+                report.append(.init(kind: .review, line: front[n].line, message: "the notice breaks off (…\(front[n].text.suffix(8))): complete it from the document"))
+            }
         }
         // 关于印发《…》的通知, broken over lines: its pieces are joined to find the title and dropped.
         let header = front.enumerated().filter { !used.contains($0.offset) && $0.element.text.count <= 60 && !$0.element.text.hasSuffix("。") }
@@ -179,7 +186,7 @@ struct Outline {
                 chapterKind = Self.kind(of: title)
                 chapterLabel = "\(number)\(number.hasSuffix("、") ? "" : " ")\(title)"
                 parts.append(Part(kind: chapterKind, title: title, number: number, line: p.line))
-                report.append(.init(kind: .found, line: p.line, message: "chapter \(number)\(title) (\(chapterKind.rawValue))"))
+                report.append(.init(kind: .found, line: p.line, message: "chapter \(chapterLabel!) (\(chapterKind.rawValue))"))
                 continue
             }
             guard !parts.isEmpty else { continue }
@@ -200,7 +207,7 @@ struct Outline {
                 let kind = Self.kind(of: sub.title)
                 if (kind == .goals || kind == .layout), kind != chapterKind {
                     parts.append(Part(kind: kind, title: sub.title, number: sub.number, chapter: chapterLabel, line: p.line))
-                    report.append(.init(kind: .found, line: p.line, message: "part \(sub.number)\(sub.title) of \(chapterLabel ?? "") as its own section (\(kind.rawValue))"))
+                    report.append(.init(kind: .found, line: p.line, message: "part \(sub.number)\(sub.number.hasPrefix("第") ? " " : "")\(sub.title) of \(chapterLabel ?? "") as its own section (\(kind.rawValue))"))
                     if let rest = sub.rest { parts[parts.count - 1].blocks.append(.paragraph(lead: nil, text: rest, line: p.line)) }
                 } else if let rest = sub.rest {
                     parts[parts.count - 1].blocks.append(.paragraph(lead: sub.number + sub.title, text: rest, line: p.line))

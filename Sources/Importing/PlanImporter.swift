@@ -22,8 +22,9 @@ public enum PlanImporter {
         files += sections.map { ($0.id + ".md", $0.text) }
         files.append(("indicators.yaml", indicators))
         var report = reading.report + writer.report
-        report.append(.init(kind: .found, line: nil, message: "\(sections.count) sections, \(writer.taskCount) numbered tasks, \(writer.boxCount) 专栏, \(writer.candidateCount) figure candidates (review: true)"))
-        return ImportedPlan(files: files.sorted { $0.0 < $1.0 }, report: report.sorted { ($0.line ?? 0) < ($1.line ?? 0) },
+        report.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
+        report.append(.init(kind: .found, line: nil, message: "\(sections.count) sections (\(sections.map(\.id).joined(separator: ", "))), \(writer.taskCount) titled tasks and measures, \(writer.boxCount) 专栏, \(writer.candidateCount) figures in indicators.yaml (review: true)"))
+        return ImportedPlan(files: files.sorted { $0.0 < $1.0 }, report: report,
                             sections: sections.map { ($0.id, $0.kind, $0.title) }, candidates: writer.candidateCount)
     }
 }

@@ -48,7 +48,7 @@ struct PlanWriter {
             return String(repeating: "#", count: level) + " " + TextCleanup.markdownSafe(text)
         case .paragraph(let lead, let text, _):
             guard let lead else { return TextCleanup.markdownSafe(text) }
-            if lead.first?.isNumber == true { taskCount += 1 }
+            taskCount += 1
             return "**\(TextCleanup.markdownSafe(lead))**。\(TextCleanup.markdownSafe(text))"
         case .box(let title, let items, _):
             boxCount += 1

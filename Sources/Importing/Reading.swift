@@ -50,9 +50,12 @@ struct Reading {
             if text.isEmpty { kept.append(SourceLine(number: raw.number, text: "")); continue }
             let pairs = property.all(in: text)
             if !pairs.isEmpty, pairs.allSatisfy({ !($0[1] ?? "").isEmpty }) {
+                let firstRow = properties.isEmpty
                 for pair in pairs where properties[pair[1]!] == nil { properties[pair[1]!] = pair[2] ?? "" }
-                report.append(.init(kind: .dropped, line: raw.number, message: "page property table (\(pairs.map { $0[1]! }.joined(separator: "、"))): read for plan.yaml"))
-                if !dropped.contains("页面属性表") { dropped.append("页面属性表") }
+                if firstRow {
+                    report.append(.init(kind: .dropped, line: raw.number, message: "the page's property table (索引号, 发文字号, 成文日期 …): read for plan.yaml"))
+                    dropped.append("页面属性表（索引号、发文字号等，已据以填写plan.yaml）")
+                }
                 continue
             }
             if breadcrumb.matches(text) || imageFile.matches(text) || Self.pageFurniture.contains(text)
@@ -61,12 +64,13 @@ struct Reading {
                 dropped.append(text)
                 continue
             }
-            if text.count >= 8, cell.first(in: text) == nil, !structure(text), let first = seen[text] {
+            // A repeated long line is a page's repeated block; short ones (an issuer's name, 附件) may repeat in a plan.
+            if text.count >= 16, cell.first(in: text) == nil, !structure(text), let first = seen[text] {
                 report.append(.init(kind: .dropped, line: raw.number, message: "repeats line \(first): \(Self.short(text))"))
                 dropped.append("重复的“\(Self.short(text))”")
                 continue
             }
-            if text.count >= 8 { seen[text] = raw.number }
+            if text.count >= 16 { seen[text] = raw.number }
             text = text.trimmingCharacters(in: .whitespaces)
             kept.append(SourceLine(number: raw.number, text: text))
         }
@@ -133,7 +137,7 @@ struct Reading {
         let fullWidth = lengths.isEmpty ? Int.max : lengths[lengths.count * 3 / 4]
         func ends(_ text: String) -> Bool {
             guard wrapped else { return TextCleanup.endsSentence(text) }
-            guard let last = text.last, "。！？）”".contains(last) else { return false }
+            guard let last = text.last, "。！？）”：".contains(last) else { return false }
             return text.count < fullWidth - 1
         }
         var out: [Paragraph] = []

@@ -41,10 +41,10 @@ struct Import: ParsableCommand {
             let plan = PlanImporter.run(lines: lines, sourceName: url.lastPathComponent, order: existing.count + 1)
             for line in plan.report where !quiet || line.kind == .review {
                 let place = line.line.map { "\(file):\($0): " } ?? "\(file): "
-                print("\(place)\(line.kind.rawValue): \(line.message)")
+                say("\(place)\(line.kind.rawValue): \(line.message)")
             }
             let folder = try ImportWriter.write(plan, slug: slug, content: URL(fileURLWithPath: content), force: force)
-            print("wrote \(folder.path)/ (\(plan.files.map(\.name).joined(separator: ", ")))")
+            say("wrote \(folder.path)/ (\(plan.files.map(\.name).joined(separator: ", ")))")
         } catch let failure as ImportFailure {
             FileHandle.standardError.write(Data("error: \(failure.description)\n".utf8))
             throw ExitCode.failure
@@ -56,6 +56,11 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data("the imported plan does not pass `bulletin check` yet: fix the errors above, then run it again\n".utf8))
             throw ExitCode.failure
         }
-        print("check: the plan builds; edit it, clear `review: true` from each figure, then run `bulletin build`")
+        say("check: the plan builds; edit it, clear `review: true` from each figure, then run `bulletin build`")
     }
+}
+
+/// Standard output, unbuffered, so that the report and the check's messages on standard error keep their order.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

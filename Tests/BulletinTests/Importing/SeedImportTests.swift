@@ -133,7 +133,10 @@ import Testing
         #expect(p0.documentNumber == "渝府办发〔2023〕24号")
         #expect(p0.issuer == "重庆市人民政府办公厅")
         #expect(p0.issued?.iso == "2023-03-17")
-        #expect(p0.notice?.contains("已经市政府同意，现印发给你们") == true)
+        #expect(p0.notice == (try Self.handMade("cq-sci-tech-services-2023")).notice, "the notice as the editors transcribed it")
+        let (plan1, _, _, root1) = try Self.imported(Self.all[1])
+        defer { Support.remove(root1) }
+        #expect(try #require(plan1).notice == p0.notice, "the PDF copy's notice, its line breaks joined")
         let (plan4, _, _, root4) = try Self.imported(Self.all[4])
         defer { Support.remove(root4) }
         let p4 = try #require(plan4)
