@@ -75,7 +75,15 @@ struct FigureFinder {
             let value = m[1]!
             var unit = (m[5] ?? "").replacingOccurrences(of: "㎡", with: "平方米")
             let magnitude = m[3] ?? ""
-            let (a, b) = clause(around: start, end)
+            var (a, b) = clause(around: start, end)
+            // 高新技术企业突破1万家、科技型企业超过6.7万家: a 、 between items that each name a figure ends the quote
+            // (分别超过7110家、46560家 is one item: the second figure has no name of its own).
+            let isDigit = { (c: Character) in c.isASCII && c.isNumber }
+            let statesFigure = { (from: Int, to: Int) in figure.all(in: String(chars[from..<to])).contains { $0[5] != nil } }
+            if let sep = chars[a..<start].lastIndex(of: "、"), statesFigure(a, sep),
+               chars[(sep + 1)..<start].filter({ TextCleanup.isHan($0.unicodeScalars.first!) }).count >= 2 { a = sep + 1 }
+            if let sep = chars[end..<b].firstIndex(of: "、"), statesFigure(sep + 1, b),
+               chars[(sep + 1)..<b].prefix(while: { !isDigit($0) }).filter({ TextCleanup.isHan($0.unicodeScalars.first!) }).count >= 2 { b = sep }
             let before = String(chars[a..<start])
             if unit.isEmpty {
                 if !magnitude.isEmpty, end < chars.count, TextCleanup.isHan(chars[end].unicodeScalars.first!) { unit = "" }
@@ -159,6 +167,7 @@ struct FigureFinder {
     static func name(before: String, after: String, unit: String) -> String {
         var name = before
         if let r = name.range(of: #"^到20\d{2}年(底|末)?"#, options: .regularExpression) { name.removeSubrange(r) }
+        if let r = name.range(of: #"在20\d{2}年的?基础上.*$"#, options: .regularExpression) { name.removeSubrange(r) }
         var changed = true
         while changed {
             changed = false

@@ -12,6 +12,8 @@ import Testing
 
     struct Seed: CustomStringConvertible, Sendable {
         var file: String
+        /// How many of the hand-made quotes the draft gives word for word, at least.
+        var quotes: Int
         var plan: String
         /// Found candidates that match no hand-made target and repeat none of them, by quote, with whether each
         /// is a figure at all (a number with a unit the plan states) — read by a person.
@@ -20,13 +22,13 @@ import Testing
     }
 
     static let all: [Seed] = [
-        Seed(file: "000_c4fac9d32106b99c.txt", plan: "cq-sci-tech-services-2023", others: [:]),
-        Seed(file: "001_e27f8c3d1979aae7.txt", plan: "cq-sci-tech-services-2023", others: [:]),
-        Seed(file: "002_156afe44fd8357ab.txt", plan: "cz-sci-tech-services-2023", others: [:]),
-        Seed(file: "003_3b6f2a48eb26d9e1.txt", plan: "cq-tech-enterprises-2023", others: [
+        Seed(file: "000_c4fac9d32106b99c.txt", quotes: 31, plan: "cq-sci-tech-services-2023", others: [:]),
+        Seed(file: "001_e27f8c3d1979aae7.txt", quotes: 31, plan: "cq-sci-tech-services-2023", others: [:]),
+        Seed(file: "002_156afe44fd8357ab.txt", quotes: 13, plan: "cz-sci-tech-services-2023", others: [:]),
+        Seed(file: "003_3b6f2a48eb26d9e1.txt", quotes: 18, plan: "cq-tech-enterprises-2023", others: [
             "加快建设面积50万平方米以上的大型创新创业孵化社区和10万平方米以上的大型科技企业孵化园": true,
         ]),
-        Seed(file: "004_937c6c7ecafe199b.txt", plan: "cq-hitech-zone-sti-2021", others: [
+        Seed(file: "004_937c6c7ecafe199b.txt", quotes: 31, plan: "cq-hitech-zone-sti-2021", others: [
             "“3”即重庆大学3个国家重点实验室": true,
             "“6”即国家镁合金材料工程技术研究中心、重庆自主品牌汽车国家级协同创新中心、微纳系统及新材料技术国际联合研究中心、无线电能传输技术国际联合研究中心、复杂煤层瓦斯抽采国家地方联合工程实验室、化工过程强化与反应国家地方联合工程实验室6个国家级科研平台": true,
             "“3”即电子显微镜中心、分析测试中心、前沿交叉科学研究中心3个研究中心": true,
@@ -89,6 +91,11 @@ import Testing
                 else if !handKeys.contains(key) { others.append(t.quote ?? i.name) }
             }
         }
+        // The quote too: the share of hand-made targets whose quote the draft gives word for word.
+        let quotes = Set(imported.indicators.flatMap { $0.targets.compactMap(\.quote) })
+        let handQuotes = hand.indicators.flatMap { $0.targets.compactMap(\.quote) }
+        let sameQuote = handQuotes.filter(quotes.contains).count
+        #expect(sameQuote >= seed.quotes, "\(sameQuote) of \(handQuotes.count) quotes word for word")
         let missing = wanted.filter { $0.value > 0 }.map { "\($0.key)" }
         #expect(Double(found) >= 0.95 * Double(total), "found \(found) of \(total); missing \(missing)")
         #expect(found == total, "missing \(missing)")
