@@ -45,8 +45,17 @@ struct Reading {
         var kept: [SourceLine] = []
         var seen: [String: Int] = [:]
         var dropped: [String] = []
+        var spaced = 0, widened = 0
+        var spaceExample: (String, String)?
         for raw in lines {
-            var text = TextCleanup.clean(raw.text)
+            let trimmed = raw.text.trimmingCharacters(in: .whitespaces)
+            let closed = TextCleanup.closeSpaces(raw.text)
+            var text = TextCleanup.widenPunctuation(closed)
+            if closed != trimmed {
+                spaced += 1
+                if spaceExample == nil, let pair = Self.firstClosedSpace(trimmed, closed) { spaceExample = pair }
+            }
+            if text != closed { widened += 1 }
             if text.isEmpty { kept.append(SourceLine(number: raw.number, text: "")); continue }
             let pairs = property.all(in: text)
             if !pairs.isEmpty, pairs.allSatisfy({ !($0[1] ?? "").isEmpty }) {
@@ -67,7 +76,7 @@ struct Reading {
             // A repeated long line is a page's repeated block; short ones (an issuer's name, 附件) may repeat in a plan.
             if text.count >= 16, cell.first(in: text) == nil, !structure(text), let first = seen[text] {
                 report.append(.init(kind: .dropped, line: raw.number, message: "repeats line \(first): \(Self.short(text))"))
-                dropped.append("重复的“\(Self.short(text))”")
+                dropped.append("重复出现的一行：\(Self.short(text))")
                 continue
             }
             if text.count >= 16 { seen[text] = raw.number }
@@ -84,11 +93,32 @@ struct Reading {
             }
             kept.removeSubrange((last + 1)...)
         }
+        if spaced > 0 {
+            let example = spaceExample.map { "，如“\($0.0)”→“\($0.1)”" } ?? ""
+            notes.append("删除网页或PDF换行造成的汉字之间、数字与汉字之间的空格（\(spaced)行\(example)）。")
+        }
+        if widened > 0 { notes.append("半角标点（, ; : ( ) ? !）改为全角（，；：（）？！），共\(widened)行；数字中的逗号和小数点不变。") }
         if !dropped.isEmpty {
             notes.append("删除网页抓取残留：" + dropped.map { "“\($0)”" }.joined(separator: "、") + "。")
         }
         kept = removeInjectedText(kept)
-        paragraphs = Self.paragraphs(kept, structure: structure)
+        let (joined, joins) = Self.paragraphs(kept, structure: structure)
+        paragraphs = joined
+        if joins > 0 { notes.append("合并按页面宽度断开的行（\(joins)处），恢复原文段落。") }
+    }
+
+    /// The first place where closing spaces changed the text, a few characters either side: (“构 建”, “构建”).
+    static func firstClosedSpace(_ before: String, _ after: String) -> (String, String)? {
+        let a = Array(before), b = Array(after)
+        var i = 0
+        while i < a.count, i < b.count, a[i] == b[i] { i += 1 }
+        guard i < a.count, TextCleanup.isSpace(a[i].unicodeScalars.first!) else { return nil }
+        var j = i
+        while j < a.count, TextCleanup.isSpace(a[j].unicodeScalars.first!) { j += 1 }
+        guard i > 0, j < a.count, TextCleanup.isHan(a[i - 1].unicodeScalars.first!) || a[i - 1].isNumber,
+              TextCleanup.isHan(a[j].unicodeScalars.first!) else { return nil }
+        let from = max(0, i - 1), to = min(a.count, j + 1)
+        return (String(a[from..<to]), String(a[from..<i]) + String(a[j..<to]))
     }
 
     static func short(_ text: String) -> String { text.count > 24 ? String(text.prefix(24)) + "…" : text }
@@ -128,10 +158,11 @@ struct Reading {
     /// A copy made from a PDF breaks every line at the page width, often with blank lines between: when most
     /// lines end in mid-sentence, a line is joined to the next unless it ends a sentence or the next one starts
     /// a heading. A web copy keeps a paragraph a line.
-    static func paragraphs(_ lines: [SourceLine], structure: (String) -> Bool) -> [Paragraph] {
+    static func paragraphs(_ lines: [SourceLine], structure: (String) -> Bool) -> (paragraphs: [Paragraph], joins: Int) {
         let textLines = lines.filter { !$0.text.isEmpty }
         let open = textLines.filter { !TextCleanup.endsSentence($0.text) && !structure($0.text) }.count
         let wrapped = textLines.count > 10 && Double(open) > 0.4 * Double(textLines.count)
+        var joins = 0
         // A wrapped line that fills the page width continues even when it happens to end in a full stop.
         let lengths = textLines.map(\.text.count).sorted()
         let fullWidth = lengths.isEmpty ? Int.max : lengths[lengths.count * 3 / 4]
@@ -161,6 +192,7 @@ struct Reading {
             if wrapped, var c = current, !ends(c.last), !standalone, !isFrontLine(c.text), !isHeadingOnly(c.text) {
                 c.text += text
                 c.last = text
+                joins += 1
                 current = c
                 continue
             }
@@ -170,7 +202,7 @@ struct Reading {
         }
         flush()
         if let c = cells { out.append(single(c)) }
-        return out
+        return (out, joins)
     }
 
     /// One cell alone is not a table but a box's body set in a frame.
