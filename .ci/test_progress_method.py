@@ -348,6 +348,50 @@ class Multiples(unittest.TestCase):
         self.assertEqual(result["targetValue"], 2)
 
 
+class OtherKinds(unittest.TestCase):
+    """A yearly growth rate, a change from the base, a range and a statement with no figure."""
+
+    def test_growth_is_judged_on_the_growth_rate(self):
+        ind = indicator([(2025, 6, None)], [(2023, 1200)], baseline={"year": 2020, "value": 1000}, unit="亿元")
+        ind["targets"][0].update(measure="growth", words="年均增长…以上", bound="at-least", unit="%")
+        period = {"start": 2021, "end": 2025}
+        self.assertEqual(recompute(ind, period, 2023)["status"], "on-track")     # 6.27 % a year
+        self.assertEqual(recompute(ind, period, 2023)["method"], "growth-rate")
+        ind["reported"][0]["value"] = 1150
+        self.assertEqual(recompute(ind, period, 2023)["status"], "lagging")      # 4.77 % a year
+        ind["baseline"] = {"year": 2020, "value": None}
+        self.assertEqual(recompute(ind, period, 2023)["status"], "no-data")
+
+    def test_a_change_in_per_cent_of_the_base(self):
+        ind = indicator([(2025, 13.5, None)], [(2023, 0.47)], baseline={"year": 2020, "value": 0.5},
+                        direction="decrease", unit="吨标准煤/万元")
+        ind["targets"][0].update(measure="change", words="比2020年下降…", unit="%")
+        result = recompute(ind, {"start": 2021, "end": 2025}, 2023)
+        self.assertAlmostEqual(result["targetValue"], 0.4325)
+        self.assertEqual(result["status"], "lagging")                            # P 0.44, E 0.6
+
+    def test_a_change_in_points(self):
+        ind = indicator([(2025, 0.5, None)], [(2023, 3.1)], baseline={"year": 2020, "value": 2.5}, unit="%")
+        ind["targets"][0].update(measure="change", words="提高…", unit="个百分点")
+        result = recompute(ind, {"start": 2021, "end": 2025}, 2023)
+        self.assertAlmostEqual(result["targetValue"], 3.0)
+        self.assertEqual(result["status"], "achieved-early")
+
+    def test_a_range_is_met_inside_it_or_beyond_it(self):
+        up = {"value": 10, "high": 15, "bound": "range"}
+        self.assertTrue(check_data.meets(12, up, 1) and check_data.meets(16, up, 1))
+        self.assertFalse(check_data.meets(9, up, 1))
+        down = {"value": 3, "high": 6, "bound": "range"}
+        self.assertTrue(check_data.meets(6, down, -1) and check_data.meets(2, down, -1))
+        self.assertFalse(check_data.meets(7, down, -1))
+
+    def test_a_statement_has_no_data_without_a_hand_status(self):
+        ind = indicator([(2025, None, None)], [(2023, 5.1)], unit="%")
+        ind["targets"][0].update(measure="qualitative", words="保持在合理区间")
+        result = recompute(ind, {"start": 2021, "end": 2025}, 2023)
+        self.assertEqual((result["status"], result["targetValue"]), ("no-data", None))
+
+
 class Comparison(unittest.TestCase):
     def test_same(self):
         self.assertTrue(same(0.4, 0.4 + 1e-12))

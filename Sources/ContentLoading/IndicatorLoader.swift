@@ -117,6 +117,13 @@ struct IndicatorLoader {
         if locations.fields[id] == nil {
             locations.fields[id] = ["section": r.location(of: "section"), "table": r.location(of: "table"), "part_of": r.location(of: "part_of")]
         }
+        // A change of a share given in % could be per cent of the base or points: the file must say which.
+        if unit == "%", let t = targets.firstIndex(where: { $0.measure == .change && $0.unit == "%" }) {
+            diagnostics.append(.error(at: locations.targets[id]?[t] ?? r.location, "the \(targets[t].year) target of \(label) is a change of a share given in `%`",
+                                      hint: "write `unit: 个百分点` for a change in points (提高2个百分点); a change in per cent of the base needs the indicator in another unit"))
+            locations.rejected.insert(id)
+            return nil
+        }
         let indicator = Indicator(id: id, name: name, unit: unit, sectionID: section, tableID: table ?? IndicatorTable.defaultID,
                                   // A rank is better the smaller it is.
                                   attribute: attribute, direction: direction ?? (targets.allSatisfy { $0.measure == .rank } ? .decrease : .increase),
@@ -146,7 +153,10 @@ struct IndicatorLoader {
         for node in nodes {
             guard var t = MappingReader(node, in: document, what: "target of \(label)", diagnostics: &diagnostics) else { ok = false; continue }
             let year = t.int("year", required: true, range: 1900...2200, &diagnostics)
-            let value = t.figure("value", required: true, &diagnostics)
+            // A statement with no figure (保持在合理区间) has words and no value.
+            let qualitative = t.value("measure")?.scalar == Measure.qualitative.rawValue
+            let value = qualitative && t.value("value") == nil ? Figure(0, text: "") : t.figure("value", required: true, &diagnostics)
+            let high = t.figure("high", &diagnostics)
             let comparator = t.choice("comparator", as: Comparator.self, &diagnostics)
             let words = t.string("words", &diagnostics)
             let unit = t.value("unit") == nil ? nil : (t.string("unit", &diagnostics) ?? "")
@@ -157,10 +167,20 @@ struct IndicatorLoader {
             t.reportUnknownKeys(&diagnostics)
             guard let year, let value else { ok = false; continue }
             let target = Target(year: year, value: value, comparator: comparator, words: words, unit: unit, bound: bound,
-                                modality: modality, measure: measure, quote: quote)
-            // A multiple's words may hold its figure as the plan writes it (双倍增, 翻一番) instead of `…`.
+                                modality: modality, measure: measure, high: high, quote: quote)
+            if let high, high.value <= value.value {
+                diagnostics.append(.error(at: t.location(of: "high"), "the range of the \(year) target of \(label) ends below where it starts (\(value.text)—\(high.text))",
+                                          hint: "`value` is the low end and `high` the high end: 10—15家 is `value: 10`, `high: 15`"))
+                ok = false
+            }
+            if target.measure == .qualitative, words == nil {
+                diagnostics.append(.error(at: t.location, "the qualitative \(year) target of \(label) has no `words`",
+                                          hint: "give the plan's words, e.g. `words: 保持在合理区间`"))
+                ok = false
+            }
+            // A multiple's words may hold its figure as the plan writes it (双倍增, 翻一番), a statement has none.
             if let words, words.components(separatedBy: Qualifiers.figure).count != 2,
-               !(target.measure == .multiple && !words.contains(Qualifiers.figure)) {
+               !((target.measure == .multiple || target.measure == .qualitative) && !words.contains(Qualifiers.figure)) {
                 diagnostics.append(.error(at: t.location(of: "words"), "`words` of the \(year) target of \(label) should hold one `\(Qualifiers.figure)` where the figure stands",
                                           hint: "write the plan's words with `\(Qualifiers.figure)` for the figure and its unit, e.g. `words: 力争达到\(Qualifiers.figure)以上`"))
                 ok = false

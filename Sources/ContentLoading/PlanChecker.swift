@@ -58,7 +58,7 @@ struct PlanChecker {
                 if !Self.bytes(text, contain: Self.searchableBytes(quote)) {
                     diagnostics.append(.error(at: quoteAt, "the quote for \(indicator.id) (\(target.year)) does not occur in \(indicator.sectionID).md",
                                               hint: "copy the plan's words exactly from the section text, with the same punctuation"))
-                } else if target.measure != .multiple, !Self.contains(quote, number: target.value.text) {
+                } else if target.measure != .multiple, target.measure != .qualitative, !Self.contains(quote, number: target.value.text) {
                     diagnostics.append(.error(at: quoteAt, "the quote for \(indicator.id) (\(target.year)) does not contain its value \(target.value.text)",
                                               hint: "the value must be the figure the quote states, in the indicator's unit"))
                 }

@@ -17,6 +17,15 @@ struct Candidate {
     var table: String = "draft"
     var attribute: String?
     var baseline: (year: Int, value: String?)?
+    /// The top of a range (10-15家).
+    var high: String? = nil
+
+    init(name: String, value: String, unit: String, year: Int, comparator: String?, words: String?, measure: String?, quote: String?,
+         sectionID: String, line: Int, note: String?, table: String = "draft", high: String? = nil) {
+        self.name = name; self.value = value; self.unit = unit; self.year = year; self.comparator = comparator; self.words = words
+        self.measure = measure; self.quote = quote; self.sectionID = sectionID; self.line = line; self.note = note; self.table = table
+        self.high = high
+    }
 }
 
 /// Finds the figures of a text: value, unit, the words around it (力争…以上), the year that governs it (到2025年),
@@ -39,6 +48,8 @@ struct FigureFinder {
     static let morePrefix = ["超过", "突破", "高于", "超"]
     static let reachPrefix = ["提高到", "提高至", "提升到", "提升至", "增加到", "增至", "达到", "达"]
     static let otherPrefix = ["不低于", "不超过", "控制在", "约", "前"]
+    /// A yearly growth rate or a change from the base (年均增长8%, 比2020年下降13.5%, 提高2个百分点).
+    static let changePrefix = ["年均增长", "年均增速", "下降", "降低", "减少", "缩短", "压减", "提高", "增加", "增长", "上升", "提升"]
     static let suffixes = ["及以上", "以上", "左右", "以内", "以下"]
     static let modalities = ["力争", "争取", "确保"]
 
@@ -97,6 +108,11 @@ struct FigureFinder {
             if m[6] != nil || String(chars[sentenceStart..<start]).contains("每年") || before.hasSuffix("年生产") || before.hasSuffix("年产") { unit += "/年" }
             let after = String(chars[end..<b])
             var prefix = Self.morePrefix.first { before.hasSuffix($0) } ?? Self.reachPrefix.first { before.hasSuffix($0) } ?? Self.otherPrefix.first { before.hasSuffix($0) }
+            if prefix == nil, let verb = Self.changePrefix.first(where: { before.hasSuffix($0) }) {
+                // 比2020年下降…: the base year stays in the words.
+                let base = before.dropLast(verb.count)
+                prefix = base.range(of: #"比20\d{2}年$"#, options: .regularExpression).map { String(base[$0]) + verb } ?? verb
+            }
             let suffix = Self.suffixes.first { after.hasPrefix($0) } ?? (m[4] != nil ? "余" : nil)
             if prefix == nil, let carried = (Self.morePrefix + Self.reachPrefix).first(where: { before.contains($0) }), before.hasSuffix("、") || before.contains("分别") {
                 prefix = carried
@@ -108,9 +124,13 @@ struct FigureFinder {
             var comparator: String?
             var words: String?
             var note: String?
-            if let high = m[2] {
-                words = "…—\(high)\(unit.replacingOccurrences(of: "/年", with: ""))"
-                note = "原文为区间\(value)—\(high)\(unit)，按下限列示；核对后改写"
+            if let prefix, Self.changePrefix.contains(where: prefix.hasSuffix) {
+                note = prefix.hasPrefix("年均") ? "年均增速目标：指标的单位应是水平值的单位，目标写 unit: \"%\""
+                    : "相对基期的变化：指标的单位应是水平值的单位，目标写 unit（%为基期的百分比，个百分点为差值）"
+            }
+            if m[2] != nil {
+                // 10-15家 is `value: 10, high: 15`; the words before it stay (力争引进…).
+                words = parts.isEmpty ? nil : parts + "…"
             } else if suffix == "余" {
                 words = parts + "…余"
             } else {
@@ -122,7 +142,8 @@ struct FigureFinder {
             let quoteText = String(chars[a..<b])
             offsets.append(start)
             out.append(Candidate(name: Self.name(before: before, after: after, unit: unit), value: value, unit: unit, year: year(at: start),
-                                 comparator: comparator, words: words, measure: nil, quote: quoteText, sectionID: section, line: line, note: note))
+                                 comparator: comparator, words: words, measure: nil, quote: quoteText, sectionID: section, line: line, note: note,
+                                 high: m[2]))
         }
         // A multiple of the base: one target per figure that 分别 gives after it in the sentence, else one; its
         // unit is the unit of the first figure after it.

@@ -158,14 +158,15 @@ struct PlanWriter {
                 y += "    baseline: { year: \(b.year)\(b.value.map { ", value: \($0)" } ?? "") }\n"
             }
             y += "    targets:\n      - year: \(c.year)\n        value: \(c.value)\n"
+            if let high = c.high { y += "        high: \(high)\n" }
             if let comparator = c.comparator { y += "        comparator: \(YAMLText.quoted(comparator))\n" }
             if let words = c.words { y += "        words: \(YAMLText.quoted(words))\n" }
             if let measure = c.measure { y += "        measure: \(measure)\n" }
             if let quote = c.quote { y += "        quote: \(YAMLText.quoted(quote))\n" }
         }
         let multiples = all.filter { $0.measure == "multiple" }.count
-        let ranges = all.filter { $0.note?.hasPrefix("原文为区间") == true }.count
-        report.append(.init(kind: .review, line: nil, message: "indicators.yaml: \(all.count) draft figures (\(rows.count) from the printed table) to review\(multiples > 0 ? ", \(multiples) multiples of a base" : "")\(ranges > 0 ? ", \(ranges) ranges taken at their low end" : "")"))
+        let ranges = all.filter { $0.high != nil }.count
+        report.append(.init(kind: .review, line: nil, message: "indicators.yaml: \(all.count) draft figures (\(rows.count) from the printed table) to review\(multiples > 0 ? ", \(multiples) multiples of a base" : "")\(ranges > 0 ? ", \(ranges) ranges" : "")"))
         return y
     }
 }

@@ -91,7 +91,7 @@ public struct DataPoint: Sendable, Equatable {
 /// The judgement of one indicator, with every number it was made from.
 public struct Assessment: Sendable, Equatable {
     public enum Method: String, Sendable {
-        case timeElapsed = "time-elapsed", annualRate = "annual-rate", manual, none
+        case timeElapsed = "time-elapsed", annualRate = "annual-rate", growthRate = "growth-rate", manual, none
     }
 
     public var status: ProgressStatus
@@ -131,6 +131,10 @@ public enum ProgressMethod {
         let d: Double = target.measure == .rank || target.bound == .atMost ? -1 : direction == .increase ? 1 : -1
         let gap = d * (value - target.value.value)
         switch target.bound {
+        case .range:
+            // In the range, or beyond it in the indicator's direction (16家 meets 10—15家; 2个月 meets 缩短至3—6个月).
+            let high = target.high?.value ?? target.value.value
+            return direction == .increase ? value >= min(target.value.value, high) - 1e-12 : value <= max(target.value.value, high) + 1e-12
         case .moreThan: return gap > 0
         case .about: return gap >= -about * abs(target.value.value) - 1e-12
         case .reach, .atLeast, .atMost: return gap >= -1e-12
@@ -170,7 +174,8 @@ public enum ProgressMethod {
             if let asOf { return targets.first { $0.year >= asOf } ?? targets.last }
             return targets.first
         }()
-        // A multiple of the base (双倍增) is judged as the level it sets, once the base is known.
+        // A multiple of the base (双倍增) or a change from it is judged as the level it sets, once the base is known; a
+        // range's path runs to its near end (the low end of 10—15家, the high end of 缩短至3—6个月).
         let target = chosen.flatMap { $0.resolved(base: base?.value) }
         var result = Assessment(status: .noData, method: .none, reason: "", base: base, baseSource: found?.source, latest: latest, target: target ?? chosen)
         if let manual = indicator.manualProgress {
@@ -180,10 +185,16 @@ public enum ProgressMethod {
             return result
         }
         guard let target else {
-            result.reason = chosen == nil ? "未设定目标值。" : "倍数目标：尚无基期数值，无法换算为目标值。"
+            result.reason = chosen == nil ? "未设定目标值。"
+                : chosen?.measure == .multiple ? "倍数目标：尚无基期数值，无法换算为目标值。" : "相对基期的变化目标：尚无基期数值，无法换算为目标值。"
+            return result
+        }
+        if target.measure == .qualitative {
+            result.reason = "定性目标：由编辑依据报告判断（在指标中写明 progress 的状态和理由）。"
             return result
         }
         let direction = indicator.direction
+        if target.measure == .growth { return judgeGrowth(result, base: base, latest: latest, target: target) }
         guard let latest else {
             if let base, meets(base.value.value, target, direction: direction) {
                 result.status = .achieved
@@ -228,7 +239,7 @@ public enum ProgressMethod {
             return result
         }
         // The base was at the target already (or beyond it): there is no way to cover, and the figure has fallen back.
-        if (direction == .increase ? 1.0 : -1.0) * (base.value.value - target.value.value) >= 0 {
+        if (direction == .increase ? 1.0 : -1.0) * (base.value.value - goal(target, direction)) >= 0 {
             result.status = .lagging
             result.reason = "基期已达到目标，\(latest.year)年数值回落到目标以下。"
             return result
@@ -238,6 +249,28 @@ public enum ProgressMethod {
         let lead = covered - elapsed
         result.status = lead >= band - 1e-12 ? .ahead : lead >= -band - 1e-12 ? .onTrack : .lagging
         result.reason = "完成进度\(Int((covered * 100).rounded()))%，时间进度\(Int((elapsed * 100).rounded()))%。"
+        return result
+    }
+
+    /// A yearly growth target (年均增长8%以上) judged on the growth from the base to the latest figure:
+    /// `(x_t / x_0)^(1 / (t − t_0)) − 1`, in per cent, against the target with its qualifier.
+    private static func judgeGrowth(_ start: Assessment, base: DataPoint?, latest: DataPoint?, target: Target) -> Assessment {
+        var result = start
+        guard let latest else {
+            result.reason = "基期之后尚无报告数值，无法计算年均增速。"
+            return result
+        }
+        guard let base, base.value.value > 0, latest.value.value > 0, latest.year > base.year else {
+            result.reason = "缺少基期数值，无法计算年均增速。"
+            return result
+        }
+        result.method = .growthRate
+        let rate = (pow(latest.value.value / base.value.value, 1 / Double(latest.year - base.year)) - 1) * 100
+        let met = meets(rate, target, direction: .increase)
+        let final = latest.year >= target.year
+        result.status = met ? (final ? .achieved : .onTrack) : (final ? .missed : .lagging)
+        let shown = Figure.plainText((rate * 10).rounded() / 10)
+        result.reason = "\(base.year)—\(latest.year)年年均增长\(shown)%，目标为" + target.phrase(target.value.text + (target.unit ?? "%")) + "。"
         return result
     }
 
@@ -256,8 +289,13 @@ public enum ProgressMethod {
     }
 
     /// `E` and `P` of the method.
+    /// The figure a path runs to: the target's value, or for a range the end nearer the base.
+    static func goal(_ target: Target, _ direction: Direction) -> Double {
+        target.bound == .range && direction == .decrease ? (target.high?.value ?? target.value.value) : target.value.value
+    }
+
     private static func fill(_ result: inout Assessment, base: DataPoint, latest: DataPoint, target: Target, direction: Direction) {
-        let span = target.value.value - base.value.value
+        let span = goal(target, direction) - base.value.value
         guard span != 0 else { return }
         let d: Double = direction == .increase ? 1 : -1
         result.timeElapsed = target.year > base.year ? Double(latest.year - base.year) / Double(target.year - base.year) : 1

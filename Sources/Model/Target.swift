@@ -10,6 +10,8 @@ public enum Bound: String, Sendable, CaseIterable {
     case about
     /// 以内, 以下, 不超过, 控制在: at most, a ceiling.
     case atMost = "at-most"
+    /// 3—6个月, 10—15家: from the value to `high`, both included.
+    case range
 }
 
 /// How firmly the plan commits to a target.
@@ -36,6 +38,14 @@ public enum Measure: String, Sendable, CaseIterable {
     case rank
     /// A multiple of the base (翻一番, 双倍增: the value is 2): a level once the base is known.
     case multiple
+    /// A yearly growth rate of the level (年均增长8%): judged on the growth rate from the base, never drawn on the
+    /// level's axis.
+    case growth
+    /// A change from the base (比2020年下降13.5%, 提高2个百分点): in per cent of the base when the target's unit is
+    /// `%`, else in the unit (个百分点 of a share); a level once the base is known.
+    case change
+    /// A statement with no figure (保持在合理区间): judged by hand (`progress:`), never drawn.
+    case qualitative
 }
 
 /// A target the plan sets for a year, in the plan's words.
@@ -52,8 +62,20 @@ public struct Target: Sendable, Equatable {
     public var bound: Bound
     public var modality: Modality
     public var measure: Measure
+    /// The top of a range (10—15家: 15); nil for any other bound.
+    public var high: Figure?
     /// The plan's own words for this figure; nil only for rows of a table the plan prints as such.
     public var quote: String?
+
+    /// Whether the figure is a level in the indicator's unit, which a chart can draw and reported figures meet
+    /// as they are (a multiple or a change is one only once resolved against the base).
+    public var isLevel: Bool { measure == .level || measure == .total || measure == .annualRate }
+
+    /// A change that lowers the level (下降, 降低, 减少, 缩短, 压减).
+    public var isDecrease: Bool {
+        let before = wordsAround.before
+        return ["下降", "降低", "减少", "缩短", "压减", "压缩"].contains(where: before.contains)
+    }
 
     /// A target from a comparator (or none): its bound, modality and measure follow from the word.
     public init(year: Int, value: Figure, comparator: Comparator? = nil, quote: String?) {
@@ -62,16 +84,17 @@ public struct Target: Sendable, Equatable {
 
     /// A target in the plan's words: the bound, modality and measure are read from them (力争, 以上, 前…), unless given.
     public init(year: Int, value: Figure, comparator: Comparator? = nil, words: String?, unit: String? = nil,
-                bound: Bound? = nil, modality: Modality? = nil, measure: Measure? = nil, quote: String?) {
+                bound: Bound? = nil, modality: Modality? = nil, measure: Measure? = nil, high: Figure? = nil, quote: String?) {
         self.year = year
         self.value = value
         self.comparator = comparator
         self.words = words
         self.unit = unit
         let read = Qualifiers(words: words ?? comparator.map { $0.phrase(Qualifiers.figure) } ?? Qualifiers.figure, unit: unit)
-        self.bound = bound ?? read.bound
+        self.bound = bound ?? (high != nil ? .range : read.bound)
         self.modality = modality ?? read.modality
         self.measure = measure ?? read.measure
+        self.high = high
         self.quote = quote
     }
 
@@ -79,7 +102,9 @@ public struct Target: Sendable, Equatable {
     /// its unit as the caller writes it.
     public func phrase(_ figure: String) -> String {
         // A multiple's words hold its figure as the plan writes it (双倍增, 翻一番): they are printed as they are.
-        if let words, measure == .multiple, !words.contains(Qualifiers.figure) { return words }
+        if let words, measure == .multiple || measure == .qualitative, !words.contains(Qualifiers.figure) { return words }
+        // A range shows both ends with the unit once: 10—15家.
+        let figure = high.map { figure.replacingFirst(value.text, with: value.text + "—" + $0.text) } ?? figure
         if let words { return words.replacingFirst(Qualifiers.figure, with: figure) }
         return comparator?.phrase(figure) ?? figure
     }
@@ -117,14 +142,26 @@ public struct Target: Sendable, Equatable {
         return (String(pattern[..<range.lowerBound]), String(pattern[range.upperBound...]))
     }
 
-    /// A multiple of the base as the level it sets: `base` times the multiple, with a level's bound (at least). Any
-    /// other target is itself.
+    /// A multiple of the base, or a change from it, as the level it sets: `base` times the multiple, or the base
+    /// moved by the change (in per cent of it when the target's unit is `%`), with a level's bound (at least, or at
+    /// most for a fall). Any other target is itself.
     public func resolved(base: Figure?) -> Target? {
-        guard measure == .multiple else { return self }
+        guard measure == .multiple || measure == .change else { return self }
         guard let base else { return nil }
         var level = self
-        level.value = Figure(base.value * value.value, text: Figure.plainText((base.value * value.value * 1e8).rounded() / 1e8))
+        let sign: Double = isDecrease ? -1 : 1
+        let x = measure == .multiple ? base.value * value.value
+            : unit == "%" ? base.value * (1 + sign * value.value / 100) : base.value + sign * value.value
+        level.value = Figure(x, text: Figure.plainText((x * 1e8).rounded() / 1e8))
+        level.unit = nil
         level.measure = .level
+        if measure == .change {
+            // 比2020年下降13.5%（即…以下）: the plan's words, then the level they set.
+            level.words = (words?.replacingFirst(Qualifiers.figure, with: value.text + (unit ?? "")) ?? "") + "（即\(Qualifiers.figure)\(isDecrease ? "以下" : "以上")）"
+            level.comparator = nil
+            level.bound = isDecrease ? .atMost : .atLeast
+            return level
+        }
         // The plan's words, then the level they set: 在2022年的基础上实现“双倍增”（即…）.
         // (Words with a `…` for the multiple, 实现…倍增, get the multiple there first.)
         level.words = (words?.replacingFirst(Qualifiers.figure, with: value.text) ?? "") + "（即\(Qualifiers.figure)）"
@@ -160,6 +197,10 @@ public struct Qualifiers: Sendable, Equatable {
         }
         // 前40位, 第3位: a place. A unit alone does not make one (100位专家, 100名技术经纪人 are counts).
         if before.hasSuffix("前") || before.hasSuffix("第") { measure = .rank }
+        else if ["年均增长", "年均增速", "年均增幅", "年均增加", "年平均增长"].contains(where: before.contains) { measure = .growth }
+        // 比2020年下降…, 提高…个百分点: a change from the base (提高到… is a level).
+        else if ["下降", "降低", "减少", "缩短", "压减", "压缩", "提高", "增加", "增长", "上升", "提升"].contains(where: before.hasSuffix) { measure = .change }
+        // A statement with no figure says so (`measure: qualitative`): words without a `…` are otherwise a slip.
         else if before.contains("累计") { measure = .total }
         else if ["倍增", "翻一番", "翻两番", "翻番"].contains(where: words.contains) { measure = .multiple }
         else if unit?.hasSuffix("/年") == true { measure = .annualRate }

@@ -27,18 +27,19 @@ struct IndicatorCharts {
         // The base the progress is measured from, also when a source reported it (the plan gave its year only).
         let base = ProgressMethod.base(of: indicator, period: plan.period)
         let baseline = base.map { Self.point($0.point.value, year: $0.point.year) }
-        // A rank is a place, not an amount: it is never drawn as a bar or a point on the indicator's scale. A multiple of
-        // the base is drawn as the level it sets, once the base is known, unless the plan states a level for that year.
-        let levelYears = Set(indicator.targets.filter { $0.measure != .rank && $0.measure != .multiple }.map(\.year))
-        let targets = indicator.targets.filter { $0.measure != .rank && !($0.measure == .multiple && levelYears.contains($0.year)) }
+        // A rank is a place, not an amount: it is never drawn as a bar or a point on the indicator's scale, nor is a
+        // growth rate or a statement. A multiple of the base or a change from it is drawn as the level it sets, once
+        // the base is known, unless the plan states a level for that year.
+        let levelYears = Set(indicator.targets.filter(\.isLevel).map(\.year))
+        let levels = indicator.targets.filter { $0.isLevel || (($0.measure == .multiple || $0.measure == .change) && !levelYears.contains($0.year)) }
             .compactMap { $0.resolved(base: base?.point.value) }
-            .map { Self.point($0, unit: indicator.unit) }
+        let targets = levels.map { Self.point($0, unit: indicator.unit) }
         let reported = indicator.reported.filter { $0.year != baseline?.year }.map { Self.point($0.value, year: $0.year) }
         if !reported.isEmpty {
             var input = SeriesChart.Input(title: indicator.name, unit: indicator.unit, baseline: baseline, reported: reported, targets: targets)
             // Whether the latest figure meets the final target is the model's rule (with the plan's qualifier), not
             // the chart's guess from the numbers.
-            if let latest = input.latest, let final = indicator.finalTarget {
+            if let latest = input.latest, let final = levels.last {
                 input.latestMeetsTarget = ProgressMethod.meets(latest.value, final, direction: indicator.direction)
             }
             return SeriesChart.make(input, id: id)

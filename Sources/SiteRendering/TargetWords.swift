@@ -10,8 +10,9 @@ extension Target {
     /// What the target's qualifier means, for the facts of an indicator page (`unit`: the indicator's).
     func meaning(unit: String) -> String {
         let target = self
+        if target.high != nil, target.words == nil { return phrase(value.text + self.unit(or: unit)) + "（区间，含两端）" }
         if let comparator = target.comparator, target.words == nil { return Self.meaning(of: comparator) }
-        guard let words = target.words else { return "原文未用限定词" }
+        guard target.words != nil else { return "原文未用限定词" }
         var meaning: [String] = []
         switch target.modality {
         case .strive: meaning.append("力争")
@@ -25,9 +26,13 @@ extension Target {
         case .about: meaning.append("约为目标值")
         case .atMost: meaning.append(target.measure == .rank ? "位次达到目标位次或更靠前" : "不高于目标值")
         case .reach: meaning.append("达到目标值")
+        case .range: meaning.append("在区间之内，含两端")
         }
         if target.measure == .total { meaning.append("期内累计") }
         if target.measure == .multiple { meaning = ["基期数值的\(target.value.text)倍，基期已知时换算为目标值"] }
+        if target.measure == .growth { meaning.append("按基期以来的年均增速判断") }
+        if target.measure == .change { meaning.append("相对基期的变化，基期已知时换算为目标值") }
+        if target.measure == .qualitative { return phrase("") + "（定性目标，由编辑依据报告判断）" }
         return phrase(value.text + self.unit(or: unit)) + "（" + meaning.joined(separator: "，") + "）"
     }
 

@@ -8,7 +8,7 @@ enum OpenData {
     static let indicatorsHeader = ["plan", "indicator", "name", "unit", "attribute", "direction", "kind", "base_year", "base_value",
                                    "target_year", "target_value", "target_comparator", "latest_year", "latest_value", "status",
                                    "status_label", "method", "time_elapsed", "distance_covered", "growth_ratio", "url"]
-    static let targetsHeader = ["plan", "indicator", "year", "value", "unit", "comparator", "words", "bound", "modality", "measure", "quote"]
+    static let targetsHeader = ["plan", "indicator", "year", "value", "high", "unit", "comparator", "words", "bound", "modality", "measure", "quote"]
     static let reportedHeader = ["plan", "indicator", "year", "value", "unit", "publisher", "source", "url", "published", "repost", "note"]
     static let tasksHeader = ["plan", "task", "title", "role", "department", "region", "url"]
     static let achievementsHeader = ["plan", "name", "value", "unit", "as_written", "year", "quote", "url"]
@@ -39,7 +39,7 @@ enum OpenData {
             ("reason", .string(p.reason)),
             ("baseYear", .int(p.base?.year)), ("baseValue", .figure(p.base?.value)),
             ("latestYear", .int(p.latest?.year)), ("latestValue", .figure(p.latest?.value)),
-            ("targetYear", .int(p.target?.year)), ("targetValue", .figure(p.target?.value)),
+            ("targetYear", .int(p.target?.year)), ("targetValue", p.target?.measure == .qualitative ? .null : .figure(p.target?.value)),
             ("comparator", .text(p.target?.comparator?.rawValue)),
             ("timeElapsed", .double(p.timeElapsed)), ("distanceCovered", .double(p.distanceCovered)),
             ("growthRatio", .double(p.growthRatio)),
@@ -51,7 +51,8 @@ enum OpenData {
         // Each target's own status (judged on the figures up to its year), beside the indicator's `progress`.
         let each = ProgressMethod.assessEachTarget(indicator, period: plan.period, asOf: asOf)
         let targets = zip(indicator.targets, each).map { target, a -> JSONValue in
-            .object([("year", .int(target.year)), ("value", .figure(target.value)), ("unit", .string(target.unit(or: indicator.unit))),
+            .object([("year", .int(target.year)), ("value", target.measure == .qualitative ? .null : .figure(target.value)),
+                     ("high", target.high.map { .figure($0) } ?? .null), ("unit", .string(target.unit(or: indicator.unit))),
                      ("comparator", .text(target.comparator?.rawValue)), ("words", .text(target.words)),
                      ("bound", .string(target.bound.rawValue)), ("modality", .string(target.modality.rawValue)),
                      ("measure", .string(target.measure.rawValue)),
@@ -132,7 +133,7 @@ enum OpenData {
                                p.status.rawValue, p.status.label, p.method.rawValue,
                                number(p.timeElapsed), number(p.distanceCovered), number(p.growthRatio), Paths.indicator(plan, indicator)])
             for target in indicator.targets {
-                targets.append([plan.slug, indicator.id, String(target.year), target.value.text, target.unit(or: indicator.unit),
+                targets.append([plan.slug, indicator.id, String(target.year), target.value.text, target.high?.text ?? "", target.unit(or: indicator.unit),
                                 target.comparator?.rawValue ?? "", target.words ?? "", target.bound.rawValue, target.modality.rawValue,
                                 target.measure.rawValue, target.quote ?? ""])
             }
