@@ -62,7 +62,18 @@ enum ChartViews {
             rows.append([("\(report.year)年", nil), (kind, nil), (report.value.text, nil), (sourceText(report.source), report.source.url)])
         }
         for target in indicator.targets {
-            rows.append([("\(target.year)年", nil), (target.measure == .rank ? "目标（位次）" : target.measure == .multiple ? "目标（基期的倍数）" : "目标", nil), (target.value.text, nil), (target.cell(unit: indicator.unit) ?? "", nil)])
+            let kind = switch target.measure {
+            case .rank: "目标（位次）"
+            case .multiple: "目标（基期的倍数）"
+            case .growth: "目标（年均增速）"
+            case .change: "目标（相对基期的变化）"
+            case .qualitative: "目标（定性）"
+            default: "目标"
+            }
+            // Only a level is a number of the column's unit; any other target is given in its own words.
+            let figure = target.fitsUnitColumn || target.measure == .rank ? target.value.text : "—"
+            rows.append([("\(target.year)年", nil), (kind, nil), (figure, nil),
+                         (target.fitsUnitColumn || target.measure == .rank ? target.cell(unit: indicator.unit) ?? "" : target.phrase(target.value.text + target.unit(or: indicator.unit)), nil)])
         }
         let unit = indicator.unit
         return table(caption: unit.isEmpty ? indicator.name : "\(indicator.name)（单位：\(unit)）", headers: ["年份", "类型", unit.isEmpty ? "数值" : "数值（\(unit)）", "表述或来源"],

@@ -42,7 +42,10 @@ struct IndicatorTableView {
                     // The figure with its qualifiers (力争 3.4 以上, 前 40); the unit is the column's, the full words are on the
                     // indicator's page.
                     var cell: TemplateObject = ["value": target.value.text]
-                    if target.words == nil {
+                    if !target.fitsUnitColumn, target.measure != .rank {
+                        // Not a number of the column's unit: the range's ends, or the plan's words with their own unit.
+                        cell["value"] = target.columnFigure(unit: indicator.unit)
+                    } else if target.words == nil {
                         // A comparator is printed after the figure, as the tables have always shown it.
                         if let comparator = target.comparator { cell["comparator"] = comparator.rawValue }
                     } else {

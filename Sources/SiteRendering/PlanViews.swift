@@ -347,7 +347,7 @@ struct PlanViews {
                 [(indicator.name, Paths.link(from: page, to: Paths.indicator(plan, indicator))),
                  (p.status.mark + " " + p.status.label, nil),
                  (p.latest.map { "\($0.year)年：\($0.value.text)\(indicator.unit)" } ?? "—", nil),
-                 (p.target.map { "\($0.year)年：\($0.value.text)\(indicator.unit)" } ?? "—", nil),
+                 (p.target.map { $0.mention(unit: indicator.unit) } ?? "—", nil),
                  (ProgressViews.percent(p.distanceCovered) ?? "—", nil), (ProgressViews.percent(p.timeElapsed) ?? "—", nil)]
             }
             let table = ChartViews.table(caption: "各指标的完成进度和时间进度", headers: ["指标", "状态", "最新值", "目标值", "完成进度", "时间进度"],

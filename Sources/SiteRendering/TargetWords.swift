@@ -7,6 +7,22 @@ extension Target {
         words != nil ? phrase(value.text + self.unit(or: unit)) : comparator?.rawValue
     }
 
+    /// Whether the figure is a plain number in the indicator's unit, fit for a column of that unit.
+    var fitsUnitColumn: Bool { isLevel && bound != .range && unit == nil }
+
+    /// The figure for a column in the indicator's unit: the number for a plain level; the ends of a range (3—6);
+    /// the plan's words with their own unit for a growth rate, a change, a multiple or a statement (年均增长6%以上).
+    func columnFigure(unit indicatorUnit: String) -> String {
+        if fitsUnitColumn || measure == .rank { return value.text }
+        if isLevel, bound == .range, unit == nil, let high { return value.text + "—" + high.text }
+        return phrase(value.text + (unit ?? (isLevel ? "" : indicatorUnit)))
+    }
+
+    /// The target in a line of text: `2025年：6亿元` for a plain level, else the plan's words (`2025年：年均增长6%以上`).
+    func mention(unit indicatorUnit: String) -> String {
+        "\(year)年：" + (fitsUnitColumn ? value.text + indicatorUnit : phrase(value.text + self.unit(or: indicatorUnit)))
+    }
+
     /// What the target's qualifier means, for the facts of an indicator page (`unit`: the indicator's).
     func meaning(unit: String) -> String {
         let target = self

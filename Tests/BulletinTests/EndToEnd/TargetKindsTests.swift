@@ -104,6 +104,12 @@ import Model
         // A change is drawn as the level it sets.
         #expect(chart("energy-intensity").contains("0.4325"))
         #expect(!chart("unemployment").contains("合理区间"))
+        // Tables in the indicator's unit show a number only where the target is one of that unit.
+        let goals = Support.text(site.appendingPathComponent("plans/kinds/goals.html"))
+        for cell in ["2025年：年均增长6%以上", "2025年：0.4325吨标准煤/万元", "2025年：10—15家", "2025年：保持在合理区间", ">3—6<", ">10—15<", ">提高0.5个百分点<"] {
+            #expect(goals.contains(cell), "\(cell)")
+        }
+        #expect(!goals.contains("2025年：6亿元"))
         // The downloads carry the range's top.
         let json = Support.text(site.appendingPathComponent("plans/kinds/indicators/angel-investors.json"))
         #expect(json.contains("\"high\": 15,"))
