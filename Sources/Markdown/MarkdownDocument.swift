@@ -16,9 +16,12 @@ public struct Heading: Sendable, Equatable {
 public struct MarkdownDocument: Sendable, Equatable {
     public var html: String
     public var outline: [Heading]
+    /// The text marked absent from the source (`[!缺失]`), in order.
+    public var gaps: [Gap]
 
-    public init(html: String, outline: [Heading]) {
+    public init(html: String, outline: [Heading], gaps: [Gap] = []) {
         self.html = html
         self.outline = outline
+        self.gaps = gaps
     }
 }

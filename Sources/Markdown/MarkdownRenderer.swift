@@ -40,8 +40,11 @@ public enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
+        // Gaps (`[!缺失]`) go through cmark as placeholders and come out as marked spans.
+        let prepared = placeholdingGaps(source)
+        var source = prepared.0
+        let gaps = prepared.1
         // Every byte, a NUL too (cmark-gfm turns it into U+FFFD, as CommonMark asks).
-        var source = source
         source.withUTF8 { bytes in
             guard !bytes.isEmpty else { return }
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
@@ -56,9 +59,10 @@ public enum Markdown {
             return MarkdownDocument(html: "", outline: outline.map { $0.heading })
         }
         defer { free(cHTML) }
-        let html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(cHTML).assumingMemoryBound(to: UInt8.self), count: strlen(cHTML)),
+        var html = addHeadingIDs(UnsafeBufferPointer(start: UnsafeRawPointer(cHTML).assumingMemoryBound(to: UInt8.self), count: strlen(cHTML)),
                                  outline: outline.filter { !$0.isBox }.map { $0.heading })
-        return MarkdownDocument(html: html, outline: outline.map { $0.heading })
+        if !gaps.isEmpty { html = fillGaps(html, gaps) }
+        return MarkdownDocument(html: html, outline: outline.map { $0.heading }, gaps: gaps)
     }
 
     private struct OutlineEntry {

@@ -11,7 +11,7 @@ enum SampleSite {
                             body: "## （一）目标\n\n到2025年，指标达5.6万家以上。\n\n> [!专栏] 专栏1 示例\n>\n> 1.内容。\n\n[!指标表] main\n",
                             sourcePath: "sample/goals.md")
         let tasks = Section(id: "tasks", kind: .tasks, title: "重点任务", number: "三、", order: 2,
-                            body: "## （一）任务\n\n### 1.任务\n\n正文。\n\n**1.任务甲**。正文。（牵头单位：甲局；责任单位：乙局、丙局等）\n", sourcePath: "sample/tasks.md")
+                            body: "## （一）任务\n\n### 1.任务\n\n正文[!缺失]。\n\n**1.任务甲**。正文。（牵头单位：甲局；责任单位：乙局、丙局等）\n", sourcePath: "sample/tasks.md")
         let parent = Indicator(id: "total", name: "总量", unit: "万家", sectionID: "goals", attribute: .expected,
                                baseline: Observation(year: 2020, value: Figure(4)),
                                targets: [Target(year: 2025, value: Figure(5.6, text: "5.6"), comparator: .atLeast, quote: "指标达5.6万家以上")],

@@ -1,0 +1,83 @@
+/// Text absent from the only surviving copy of a plan, marked where it was: `[!缺失]`, or `[!缺失：the editors' note]`.
+/// Readers see `（原文此处缺失）` (with the note) in place, and the plan page lists every gap with a link to it.
+public struct Gap: Sendable, Equatable {
+    /// `gap-1`, `gap-2` … in the order of the section's text.
+    public var anchor: String
+    public var note: String?
+    /// Up to 16 characters of the text before the gap, to say where it is.
+    public var context: String
+    /// 1-based line within the Markdown source.
+    public var line: Int
+
+    /// What readers see in place of the missing text.
+    public var shown: String { note.map { "（原文此处缺失：\($0)）" } ?? "（原文此处缺失）" }
+}
+
+extension Markdown {
+    public static let gapMarker = "[!缺失"
+
+    /// The gaps of a source, in order.
+    public static func gaps(in source: String) -> [Gap] {
+        var gaps: [Gap] = []
+        var line = 1
+        var rest = source[...]
+        var consumed = source.startIndex
+        while let open = rest.range(of: gapMarker) {
+            let tail = rest[open.upperBound...]
+            guard let close = tail.firstIndex(of: "]"), tail.distance(from: tail.startIndex, to: close) <= 200,
+                  !tail[..<close].contains("\n") else {
+                rest = tail
+                continue
+            }
+            var note = String(tail[..<close])
+            if note.hasPrefix("：") || note.hasPrefix(":") { note.removeFirst() }
+            note = note.trimming(" \t")
+            // Marked `[!缺失]` exactly, or with a note after a colon; `[!缺失值]` is not a gap.
+            let inner = tail[..<close]
+            guard inner.isEmpty || inner.hasPrefix("：") || inner.hasPrefix(":") else { rest = tail; continue }
+            line += source[consumed..<open.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
+            consumed = open.lowerBound
+            let before = source[..<open.lowerBound]
+            let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+            let context = String(before[lineStart...].filter { $0 != "*" && $0 != ">" }.suffix(16)).trimming(" \t")
+            gaps.append(Gap(anchor: "gap-\(gaps.count + 1)", note: note.isEmpty ? nil : note, context: context, line: line))
+            rest = tail[tail.index(after: close)...]
+        }
+        return gaps
+    }
+
+    /// The source with each gap marker replaced by a placeholder that cmark passes through as text.
+    static func placeholdingGaps(_ source: String) -> (String, [Gap]) {
+        let gaps = gaps(in: source)
+        guard !gaps.isEmpty else { return (source, []) }
+        var out = ""
+        var rest = source[...]
+        var index = 0
+        while index < gaps.count, let open = rest.range(of: gapMarker) {
+            let tail = rest[open.upperBound...]
+            guard let close = tail.firstIndex(of: "]") else { break }
+            let inner = tail[..<close]
+            out += rest[..<open.lowerBound]
+            if inner.isEmpty || inner.hasPrefix("：") || inner.hasPrefix(":"), !inner.contains("\n"), inner.count <= 200 {
+                out += "\u{E000}\(index)\u{E001}"
+                index += 1
+            } else {
+                out += rest[open.lowerBound..<close]
+                out += "]"
+            }
+            rest = tail[tail.index(after: close)...]
+        }
+        out += rest
+        return (out, gaps)
+    }
+
+    /// The HTML with each placeholder replaced by the marked gap.
+    static func fillGaps(_ html: String, _ gaps: [Gap]) -> String {
+        var html = html
+        for (index, gap) in gaps.enumerated() {
+            let mark = "<span class=\"gap\" id=\"\(gap.anchor)\">\(HTML.escape(gap.shown))</span>"
+            if let r = html.range(of: "\u{E000}\(index)\u{E001}") { html.replaceSubrange(r, with: mark) }
+        }
+        return html
+    }
+}
