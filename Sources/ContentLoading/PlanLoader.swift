@@ -190,6 +190,24 @@ struct PlanLoader {
             diagnostics.append(.error(at: SourceLocation(file: displayFolder), "plan `\(slug)` has no section files",
                                       hint: "add Markdown files such as goals.md, tasks.md and safeguards.md with front matter"))
         }
-        return sections.sorted { ($0.order, $0.id) < ($1.order, $1.id) }
+        // Parts of other kinds marked inside a section (## （二）主要目标 {kind=goals}) follow the section they stand in.
+        var expanded: [Section] = []
+        // Whose each id is: a file's, or a part's of a file.
+        var owners = Dictionary(sections.map { ($0.id, $0.sourcePath) }, uniquingKeysWith: { first, _ in first })
+        for section in sections.sorted(by: { ($0.order, $0.id) < ($1.order, $1.id) }) {
+            for (index, part) in SectionParts.split(section, &diagnostics).enumerated() {
+                if index > 0 {
+                    if let other = owners[part.id] {
+                        diagnostics.append(.error(at: SourceLocation(file: part.sourcePath, line: max(1, part.bodyFirstLine - 1), column: 1),
+                                                  "the part `\(part.numberedTitle)` is named `\(part.id)`, as is \(other)",
+                                                  hint: "give the part an id of its own: `{kind=\(part.kind.rawValue) id=…}`"))
+                        continue
+                    }
+                    owners[part.id] = "a part of \(section.sourcePath)"
+                }
+                expanded.append(part)
+            }
+        }
+        return expanded
     }
 }
