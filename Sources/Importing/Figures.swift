@@ -138,7 +138,6 @@ struct FigureFinder {
                 let single = ["达…", "…以上", "超过…", "突破…", "…左右", "力争…", "争取…", "提高到…", "不低于…"]
                 if w == "…" { comparator = nil } else if single.contains(w) { comparator = w.replacingOccurrences(of: "…", with: "") } else { words = w }
             }
-            if words == "…余" { words = nil; comparator = "超过" }
             let quoteText = String(chars[a..<b])
             offsets.append(start)
             out.append(Candidate(name: Self.name(before: before, after: after, unit: unit), value: value, unit: unit, year: year(at: start),

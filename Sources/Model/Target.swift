@@ -105,6 +105,12 @@ public struct Target: Sendable, Equatable {
         if let words, measure == .multiple || measure == .qualitative, !words.contains(Qualifiers.figure) { return words }
         // A range shows both ends with the unit once: 10—15家.
         let figure = high.map { figure.replacingFirst(value.text, with: value.text + "—" + $0.text) } ?? figure
+        // 余 stands inside the unit, after its 万 or 亿: `…余` with 3 and 万名 is 3万余名, with 40 and 个 40余个.
+        if let words, words.contains(Qualifiers.figure + "余"), figure.hasPrefix(value.text) {
+            let unit = figure.dropFirst(value.text.count)
+            let magnitude = unit.first.map { "万亿千百".contains($0) } == true ? String(unit.prefix(1)) : ""
+            return words.replacingFirst(Qualifiers.figure + "余", with: value.text + magnitude + "余" + unit.dropFirst(magnitude.count))
+        }
         if let words { return words.replacingFirst(Qualifiers.figure, with: figure) }
         return comparator?.phrase(figure) ?? figure
     }
@@ -190,7 +196,7 @@ public struct Qualifiers: Sendable, Equatable {
         if before.contains("力争") { modality = .strive } else if before.contains("争取") { modality = .seek }
         else if before.contains("确保") { modality = .ensure }
         if ["以上", "不低于"].contains(where: after.hasPrefix) || before.hasSuffix("不低于") { bound = .atLeast }
-        else if ["超过", "突破", "高于", "超"].contains(where: before.hasSuffix) { bound = .moreThan }
+        else if ["超过", "突破", "高于", "超"].contains(where: before.hasSuffix) || after.hasPrefix("余") { bound = .moreThan }
         else if after.hasPrefix("左右") || before.hasSuffix("约") { bound = .about }
         else if ["以内", "以下"].contains(where: after.hasPrefix) || ["不超过", "不高于", "控制在", "低于"].contains(where: before.hasSuffix) {
             bound = .atMost

@@ -36,6 +36,10 @@ import Model
         let statement = try Self.indicator(plan, "unemployment").targets[0]
         #expect(statement.measure == .qualitative)
         #expect(statement.phrase("") == "保持在合理区间")
+        // 3万余名: 余 inside the unit, after its 万; more than 3万名.
+        let more = Target(year: 2025, value: Figure(3), words: "…余", quote: nil)
+        #expect(more.bound == .moreThan)
+        #expect(more.phrase("3万名") == "3万余名" && Target(year: 2025, value: Figure(40), words: "…余", quote: nil).phrase("40个") == "40余个")
         // 提高到22% is a level, 提高2个百分点 a change; 年均增长 a growth rate, 增长 alone a change.
         #expect(Target(year: 2027, value: Figure(22), comparator: .raiseTo, quote: nil).measure == .level)
         #expect(Target(year: 2027, value: Figure(2), words: "提高…", unit: "个百分点", quote: nil).measure == .change)
