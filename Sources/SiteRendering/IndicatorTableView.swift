@@ -53,6 +53,15 @@ struct IndicatorTableView {
                         if !before.isEmpty { cell["before"] = before }
                         if !after.isEmpty { cell["comparator"] = after }
                     }
+                    // Other targets of the year (a rank beside a level, 双倍增 beside 超过1.28万家), each on a line of its own.
+                    let others = indicator.targets.filter { $0.year == year }.dropFirst().map { other -> String in
+                        switch other.measure {
+                        case .rank: return other.shortPhrase(other.value.text)
+                        case .multiple: return "基期的\(other.value.text)倍"
+                        default: return other.columnFigure(unit: indicator.unit)
+                        }
+                    }
+                    if !others.isEmpty { cell["also"] = others }
                     cells.append(cell)
                 } else {
                     cells.append(["missing": "不适用"])

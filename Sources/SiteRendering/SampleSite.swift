@@ -30,7 +30,8 @@ enum SampleSite {
                               reported: [ReportedValue(year: 2022, value: Figure(1), source: DataSource(title: "基期来源", url: "https://example.org/base")),
                                          ReportedValue(year: 2024, value: Figure(1.5, text: "1.5"), source: DataSource(title: "来源"))])
         let judged = Indicator(id: "judged", name: "人工评定", unit: "", sectionID: "tasks", tableID: "parts",
-                               targets: [Target(year: 2025, value: Figure(1), quote: "1")],
+                               targets: [Target(year: 2025, value: Figure(1), quote: "1"),
+                                         Target(year: 2025, value: Figure(3), words: "前…", unit: "", quote: "1")],
                                manualProgress: ManualProgress(status: .onTrack, reason: "理由"))
         var plan = Plan(
             slug: "sample", title: "示例规划", shortTitle: "示例", type: "三年行动计划", region: "示例市", issuer: "示例机关",

@@ -102,8 +102,9 @@ import Model
 
     @Test func seed003TargetsAndRegionalSplitAppearInTables() throws {
         let main = rows(try table("main", on: "plans/cq-tech-enterprises-2023/goals.html")).map(cells)
-        #expect(main.contains { $0[1].hasPrefix("高新技术企业") && $0.contains("1突破") && $0.contains("1.28超过") })
-        #expect(main.contains { $0[1].hasPrefix("科技型企业") && $0.contains("6.7超过") && $0.contains("8.6超过") })
+        // 2027 holds the level and, under it, the doubling of the 2022 base.
+        #expect(main.contains { $0[1].hasPrefix("高新技术企业") && $0.contains("1突破") && $0.contains("1.28超过基期的2倍") })
+        #expect(main.contains { $0[1].hasPrefix("科技型企业") && $0.contains("6.7超过") && $0.contains("8.6超过基期的2倍") })
         let regions = try table("regions", on: "plans/cq-tech-enterprises-2023/goals.html")
         for figure in ["7110", "46560", "4640", "29780", "1060", "9720"] {
             #expect(regions.contains(">\(figure)<"), "regional figure \(figure)")

@@ -91,6 +91,8 @@ import Model
         let goals = Support.text(site.appendingPathComponent("plans/district/goals.html"))
         #expect(goals.components(separatedBy: "id=\"q-researchers-2027\"").count == 2)
         #expect(goals.contains("id=\"q-researchers-2027-2\""))
+        // The table's 2027 cell holds both targets: the level, and the rank under it.
+        #expect(goals.contains("209<span class=\"comparator\">以上</span><span class=\"also\">前3</span>"))
         #expect(try page("researchers").contains("goals.html#q-researchers-2027-2"))
     }
 
