@@ -52,7 +52,9 @@ let package = Package(
         ),
         // What a rebuild remembers of the last build, and what it tells: which outputs are stale.
         .target(name: "BuildCache", dependencies: ["Model"], swiftSettings: releaseSettings),
-        .target(name: "Publishing", dependencies: ["Diagnostics", "Model", "BuildCache"], swiftSettings: releaseSettings),
+        // The one system call Swift's Glibc module does not bring: renameat2, which swaps the new site in.
+        .target(name: "SiteSwap"),
+        .target(name: "Publishing", dependencies: ["Diagnostics", "Model", "BuildCache", "SiteSwap"], swiftSettings: releaseSettings),
         .target(
             name: "BulletinCore",
             dependencies: ["ContentLoading", "SiteRendering", "Publishing", "BuildCache", "Diagnostics", "Model"],

@@ -119,7 +119,7 @@ public struct Target: Sendable, Equatable {
     /// (`力争达到…以上` → `力争`, `以上`; `跃居全省前…` → `前`; `累计建成…左右` → `左右` for a level). A target given by a
     /// comparator keeps its word where it stands.
     public var qualifiers: (before: String, after: String) {
-        guard let words else {
+        guard words != nil else {
             guard let comparator else { return ("", "") }
             return comparator.followsFigure ? ("", comparator.rawValue) : (comparator.rawValue, "")
         }

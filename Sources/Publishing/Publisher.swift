@@ -1,16 +1,26 @@
+import SiteSwap
 import Diagnostics
 import Foundation
 import BuildCache
 import Model
 import Synchronization
 
-/// Writes the output folder. Every error in content or templates is found before this runs, so a failed build
-/// never gets here and the previous output stays exactly as it was.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes the output folder, all at once. Every error in content or templates is found before this runs, so a
+/// failed build never gets here and the previous output stays exactly as it was.
 ///
-/// A first build writes into a fresh folder beside the destination and renames it into place at the end.
-/// Later builds update the folder in place: a file whose bytes are unchanged is not touched (its modification
-/// time stays, so rsync and CDN uploads move only real changes), a changed file is written to a temporary name
-/// and renamed over the old one (never half-written), and a file the site no longer has is removed.
+/// A build makes the new site in a hidden folder beside the output folder (`.Site.next-<pid>`): a file whose bytes
+/// are unchanged is a hard link to the old one (the same file, so its modification time stays and rsync or a CDN
+/// upload moves only real changes), a changed file is written anew. When the whole site is there, the two folders
+/// are swapped in one step (`renameat2` with `RENAME_EXCHANGE`), so a reader, a server or an upload sees the old
+/// site or the new one, never a mix; a build killed at any moment leaves the old site untouched, and its hidden
+/// folder is removed by the next build. A first build writes its hidden folder and renames it into place.
+///
+/// Measured at N = 1000 (104 225 files, README's *Speed*): the links and the swap cost about what writing the
+/// changed files in place did, well under the render; the old tree is removed after the swap.
 ///
 /// `write` may be called from many threads at once: rendering and writing run in parallel.
 public final class Publisher: Sendable {
@@ -23,6 +33,8 @@ public final class Publisher: Sendable {
     let targetPath: String
     let fresh: Bool
     private let folders = Mutex<Set<String>>([])
+    /// Outputs already in the new folder (written or linked), so that `finish` links only the rest.
+    private let placed = Mutex<Set<String>>([])
 
     public struct Summary: Sendable, Equatable {
         public var written: [String] = []
@@ -35,21 +47,33 @@ public final class Publisher: Sendable {
 
     /// `previous` is the last build's manifest, used to tell unchanged files without reading them.
     public init(destination: URL, displayDestination: String? = nil, previous: Manifest? = nil) throws {
-        self.destination = destination.standardizedFileURL
+        // A link to the output folder is followed: the new folder is made beside the real one, on its file system.
+        self.destination = destination.standardizedFileURL.resolvingSymlinksInPath()
         self.displayDestination = displayDestination ?? destination.path
         self.previous = previous
         let fm = FileManager.default
-        if fm.fileExists(atPath: self.destination.path) {
-            target = self.destination
-            fresh = false
-        } else {
-            target = self.destination.deletingLastPathComponent()
-                .appendingPathComponent(".\(self.destination.lastPathComponent).new-\(ProcessInfo.processInfo.processIdentifier)")
-            fresh = true
-            try? fm.removeItem(at: target)
-            try fm.createDirectory(at: target, withIntermediateDirectories: true)
-        }
+        Self.removeLeftovers(of: self.destination)
+        fresh = !fm.fileExists(atPath: self.destination.path)
+        target = Self.sibling(of: self.destination, fresh ? "new" : "next")
+        try? fm.removeItem(at: target)
+        try fm.createDirectory(at: target, withIntermediateDirectories: true)
         targetPath = target.path
+    }
+
+    /// `.Site.next-<pid>` beside `Site`: hidden, so that nothing publishes it, and on the same file system.
+    static func sibling(of destination: URL, _ role: String) -> URL {
+        destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).\(role)-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// The hidden folders of builds that were killed (or of an old tree not yet removed).
+    static func removeLeftovers(of destination: URL) {
+        let parent = destination.deletingLastPathComponent()
+        let prefixes = ["new", "next", "old"].map { ".\(destination.lastPathComponent).\($0)-" }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where prefixes.contains(where: name.hasPrefix) {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 
     /// Writes one output, unless the file already holds these bytes.
@@ -64,12 +88,15 @@ public final class Publisher: Sendable {
         }
         // Paths as strings: URL arithmetic costs more than writing a small file.
         let file = targetPath + "/" + path
-        if !fresh, isUnchanged(path, file: file, data: data, hash: hash) {
+        if let slash = path.lastIndex(of: "/") { try ensureFolder(targetPath + "/" + path[..<slash]) }
+        placed.withLock { _ = $0.insert(path) }
+        if !fresh, isUnchanged(path, file: destination.path + "/" + path, data: data, hash: hash),
+           link(destination.path + "/" + path, file) == 0 {
             summary.withLock { $0.unchanged += 1 }
             return
         }
-        if let slash = path.lastIndex(of: "/") { try ensureFolder(targetPath + "/" + path[..<slash]) }
-        try FileWriter.write(data, to: file, atomically: !fresh)
+        // The new folder is the build's own until the swap: no reader sees a file half-written.
+        try FileWriter.write(data, to: file, atomically: false)
         summary.withLock {
             $0.written.append(path)
             $0.bytesWritten += data.count
@@ -92,35 +119,52 @@ public final class Publisher: Sendable {
     public func finish(gone: [String]?, keeping outputs: () -> Set<String>) throws -> Summary {
         if fresh {
             try FileManager.default.moveItem(at: target, to: destination)
-        } else if previous != nil, let gone {
-            // What the last build wrote and this one does not: no need to look through the whole folder.
-            var removed: [String] = []
-            for path in gone {
-                let url = destination.appendingPathComponent(path)
-                if FileManager.default.fileExists(atPath: url.path) {
-                    try FileManager.default.removeItem(at: url)
-                    removed.append(path)
-                }
-                var folder = url.deletingLastPathComponent()
-                while folder.path.count > destination.path.count, (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-                    try? FileManager.default.removeItem(at: folder)
-                    folder = folder.deletingLastPathComponent()
-                }
+            return summary.withLock { state in
+                state.written.sort()
+                return state
             }
-            summary.withLock { $0.removed = removed.sorted() }
-        } else {
-            let removed = try removeOthers(keeping: outputs())
-            summary.withLock { $0.removed = removed }
         }
+        // The outputs not rendered this time: the same files as the last build's, linked into the new folder.
+        let all = outputs()
+        let done = placed.withLock { $0 }
+        for path in all where !done.contains(path) {
+            if let slash = path.lastIndex(of: "/") { try ensureFolder(targetPath + "/" + path[..<slash]) }
+            guard link(destination.path + "/" + path, targetPath + "/" + path) == 0 else {
+                throw PublishError("cannot keep `\(path)` from the last build (\(String(cString: strerror(errno)))); build again with --full")
+            }
+        }
+        // What the old folder has that the new one does not: what the last build wrote and this one does not, or,
+        // without a record, every file that is not an output of this build.
+        let removed = gone.map { $0.filter { FileManager.default.fileExists(atPath: destination.path + "/" + $0) } }
+            ?? Self.files(under: destination.path).filter { !all.contains($0) }
+        try swapIn()
         return summary.withLock { state in
+            state.removed = removed.sorted()
             state.written.sort()
             return state
         }
     }
 
-    /// After a failure: a first build leaves nothing behind.
+    /// Puts the new folder in the output folder's place in one step, then removes the old tree. Where the file system
+    /// cannot exchange two names, two renames: the output folder is missing for that moment, but never mixed.
+    private func swapIn() throws {
+        let old = Self.sibling(of: destination, "old")
+        if bulletin_exchange(targetPath, destination.path) == 0 {
+            _ = rename(targetPath, old.path)
+        } else {
+            guard errno == ENOSYS || errno == EINVAL || errno == EPERM else {
+                throw PublishError("cannot put the new site in place (\(String(cString: strerror(errno)))); the old site is unchanged")
+            }
+            guard rename(destination.path, old.path) == 0, rename(targetPath, destination.path) == 0 else {
+                throw PublishError("cannot put the new site in place (\(String(cString: strerror(errno))))")
+            }
+        }
+        try? FileManager.default.removeItem(at: old)
+    }
+
+    /// After a failure: the new folder goes, the output folder is as it was.
     public func abandon() {
-        if fresh { try? FileManager.default.removeItem(at: target) }
+        try? FileManager.default.removeItem(at: target)
     }
 
     private func isUnchanged(_ path: String, file: String, data: [UInt8], hash: UInt64) -> Bool {
@@ -138,26 +182,16 @@ public final class Publisher: Sendable {
         folders.withLock { _ = $0.insert(folder) }
     }
 
-    /// Removes files the site no longer has, then folders left empty.
-    private func removeOthers(keeping keep: Set<String>) throws -> [String] {
+    /// Every file under `root`, relative to it.
+    private static func files(under root: String) -> [String] {
         let fm = FileManager.default
-        guard let enumerator = fm.enumerator(atPath: destination.path) else { return [] }
-        var removed: [String] = [], folders: [String] = []
+        guard let enumerator = fm.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
         for case let path as String in enumerator {
             var isDirectory: ObjCBool = false
-            let url = destination.appendingPathComponent(path)
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue { folders.append(path); continue }
-            if !keep.contains(path) {
-                try fm.removeItem(at: url)
-                removed.append(path)
-            }
+            if fm.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue { files.append(path) }
         }
-        for folder in folders.sorted(by: { $0.count > $1.count }) {
-            let url = destination.appendingPathComponent(folder)
-            if (try? fm.contentsOfDirectory(atPath: url.path))?.isEmpty == true { try? fm.removeItem(at: url) }
-        }
-        return removed.sorted()
+        return files
     }
 
     /// Not empty, not absolute, no empty, `.` or `..` part (checked by bytes: it runs for every file).
