@@ -9,7 +9,7 @@ import Model
 /// part and linking to it stands where the part was.
 enum SectionParts {
     static func split(_ section: Section, _ diagnostics: inout [Diagnostic]) -> [Section] {
-        guard section.body.contains("{kind=") || section.body.contains("{ kind=") else { return [section] }
+        guard mayHoldParts(section.body) else { return [section] }
         let marked = #/^(#{2,3})[ \t]+(.+?)[ \t]*\{[ \t]*kind=([A-Za-z-]+)(?:[ \t]+id=([^ \t}]+))?[ \t]*\}[ \t]*$/#
         var lines = section.body.components(separatedBy: "\n")
         var parts: [Section] = []
@@ -64,6 +64,22 @@ enum SectionParts {
         var own = section
         own.body = lines.joined(separator: "\n")
         return [own] + parts
+    }
+
+    /// `kind=` after a `{` in the bytes: a byte scan, run for every section of every plan.
+    static func mayHoldParts(_ body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            let kind = Array("kind=".utf8)
+            var open = false
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x7B { open = true } else if bytes[i] == 0x0A { open = false }
+                else if open, bytes[i] == 0x6B, i + kind.count <= bytes.count, bytes[i..<(i + kind.count)].elementsEqual(kind) { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     static func headingLevel(_ line: Substring) -> Int? {

@@ -16,8 +16,21 @@ public struct Gap: Sendable, Equatable {
 extension Markdown {
     public static let gapMarker = "[!缺失"
 
+    /// Whether `source` may hold a gap: `[!缺` in its bytes. (Looked at on every render: a byte scan, where
+    /// Foundation's `range(of:)` would copy the text to UTF-16 first.)
+    static func mayHoldGap(_ source: String) -> Bool {
+        var source = source
+        return source.withUTF8 { bytes in
+            guard bytes.count >= 5 else { return false }
+            for i in 0..<(bytes.count - 4) where bytes[i] == 0x5B && bytes[i + 1] == 0x21 && bytes[i + 2] == 0xE7
+                && bytes[i + 3] == 0xBC && bytes[i + 4] == 0xBA { return true }
+            return false
+        }
+    }
+
     /// The gaps of a source, in order.
     public static func gaps(in source: String) -> [Gap] {
+        guard mayHoldGap(source) else { return [] }
         var gaps: [Gap] = []
         var line = 1
         var rest = source[...]
@@ -48,6 +61,7 @@ extension Markdown {
 
     /// The source with each gap marker replaced by a placeholder that cmark passes through as text.
     static func placeholdingGaps(_ source: String) -> (String, [Gap]) {
+        guard mayHoldGap(source) else { return (source, []) }
         let gaps = gaps(in: source)
         guard !gaps.isEmpty else { return (source, []) }
         var out = ""

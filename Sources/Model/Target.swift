@@ -191,6 +191,12 @@ public struct Qualifiers: Sendable, Equatable {
     public var measure: Measure = .level
 
     public init(words: String, unit: String? = nil) {
+        // Most targets are the figure alone or one comparator word: nothing to look for (the checks below are many
+        // substring searches, and there is a target for every indicator-year).
+        if words == Self.figure {
+            if unit?.hasSuffix("/年") == true { measure = .annualRate }
+            return
+        }
         let parts = words.components(separatedBy: Self.figure)
         let before = parts.first ?? "", after = parts.count > 1 ? parts[1] : ""
         if before.contains("力争") { modality = .strive } else if before.contains("争取") { modality = .seek }

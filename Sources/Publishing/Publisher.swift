@@ -19,8 +19,11 @@ import Glibc
 /// site or the new one, never a mix; a build killed at any moment leaves the old site untouched, and its hidden
 /// folder is removed by the next build. A first build writes its hidden folder and renames it into place.
 ///
-/// Measured at N = 1000 (104 225 files, README's *Speed*): the links and the swap cost about what writing the
-/// changed files in place did, well under the render; the old tree is removed after the swap.
+/// Measured at N = 1000 (104 225 files, in memory-backed /dev/shm, release build): a rebuild after one indicator's
+/// edit spends 0.55 s publishing (linking the kept files, a folder at a time; the swap; removing the old tree by
+/// entry types, `bulletin_remove_tree`), against 0.01 s when files were replaced in place; 1.0–1.4 s before the
+/// links went by folder and the removal skipped `stat`. A full build into a new folder is as before (9.4–10.7 s
+/// against 9.5–10.1 s, alternating runs).
 ///
 /// `write` may be called from many threads at once: rendering and writing run in parallel.
 public final class Publisher: Sendable {
@@ -126,13 +129,7 @@ public final class Publisher: Sendable {
         }
         // The outputs not rendered this time: the same files as the last build's, linked into the new folder.
         let all = outputs()
-        let done = placed.withLock { $0 }
-        for path in all where !done.contains(path) {
-            if let slash = path.lastIndex(of: "/") { try ensureFolder(targetPath + "/" + path[..<slash]) }
-            guard link(destination.path + "/" + path, targetPath + "/" + path) == 0 else {
-                throw PublishError("cannot keep `\(path)` from the last build (\(String(cString: strerror(errno)))); build again with --full")
-            }
-        }
+        try linkKept(all.subtracting(placed.withLock { $0 }))
         // What the old folder has that the new one does not: what the last build wrote and this one does not, or,
         // without a record, every file that is not an output of this build.
         let removed = gone.map { $0.filter { FileManager.default.fileExists(atPath: destination.path + "/" + $0) } }
@@ -143,6 +140,39 @@ public final class Publisher: Sendable {
             state.written.sort()
             return state
         }
+    }
+
+    /// Links each of `paths` from the old folder into the new one, a folder at a time and by names relative to the two
+    /// folders (`linkat`), so that the kernel does not walk every full path twice; folders are shared out among the
+    /// cores. (At N = 1000: 104 225 links.)
+    private func linkKept(_ paths: Set<String>) throws {
+        var byFolder: [Substring: [Substring]] = [:]
+        for path in paths {
+            if let slash = path.lastIndex(of: "/") {
+                byFolder[path[..<slash], default: []].append(path[path.index(after: slash)...])
+            } else {
+                byFolder["", default: []].append(path[...])
+            }
+        }
+        let folders = Array(byFolder)
+        let failure = Mutex<String?>(nil)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            let (folder, names) = folders[index]
+            let from = folder.isEmpty ? destination.path : destination.path + "/" + folder
+            let to = folder.isEmpty ? targetPath : targetPath + "/" + folder
+            do { try ensureFolder(to) } catch { failure.withLock { $0 = "\(error)" }; return }
+            let source = open(from, O_RDONLY | O_DIRECTORY | O_CLOEXEC), target = open(to, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer { if source >= 0 { close(source) }; if target >= 0 { close(target) } }
+            guard source >= 0, target >= 0 else {
+                failure.withLock { $0 = "cannot open `\(folder)` (\(String(cString: strerror(errno))))" }
+                return
+            }
+            for name in names where linkat(source, String(name), target, String(name), 0) != 0 {
+                failure.withLock { $0 = "cannot keep `\(folder)/\(name)` from the last build (\(String(cString: strerror(errno))))" }
+                return
+            }
+        }
+        if let failure = failure.withLock({ $0 }) { throw PublishError(failure + "; build again with --full") }
     }
 
     /// Puts the new folder in the output folder's place in one step, then removes the old tree. Where the file system
@@ -159,7 +189,7 @@ public final class Publisher: Sendable {
                 throw PublishError("cannot put the new site in place (\(String(cString: strerror(errno))))")
             }
         }
-        try? FileManager.default.removeItem(at: old)
+        if bulletin_remove_tree(old.path) != 0 { try? FileManager.default.removeItem(at: old) }
     }
 
     /// After a failure: the new folder goes, the output folder is as it was.

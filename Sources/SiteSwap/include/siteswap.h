@@ -6,4 +6,9 @@
 /// the kernel or the file system cannot exchange).
 int bulletin_exchange(const char *from, const char *to);
 
+/// Removes the tree at `path` (files, links and folders, depth first, never following a link). Returns 0, or -1 with
+/// errno set.
+int bulletin_remove_tree(const char *path);
+
 #endif
+
