@@ -55,6 +55,15 @@ extension Builder {
 
         let renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: key("site.yaml"))
         let outputs = renderer.plannedOutputs()
+        // Two outputs at one path would leave one of them unseen: content the loader lets through must not do that.
+        var paths = Set<String>()
+        for output in outputs {
+            for path in [output.path] + output.companions where !paths.insert(path).inserted {
+                report.diagnostics.append(.error(at: SourceLocation(file: options.content), "two pages of the site would be written to `\(path)`",
+                                                 hint: "rename the section, indicator or release whose name makes this path"))
+            }
+        }
+        if report.diagnostics.hasErrors { return (nil, report) }
         clock.lap("plan outputs")
         report.plans = site.plans.count
         report.indicators = site.plans.reduce(0) { $0 + $1.indicators.count }

@@ -65,6 +65,11 @@ public struct ContentLoader: Sendable {
                                           hint: "rename it using lower-case letters, digits and hyphens, e.g. `2025-annual.md`"))
                 continue
             }
+            if slug == "index" {
+                diagnostics.append(.error(at: SourceLocation(file: path), "a release cannot be named `index`: releases/index.html is the list of releases",
+                                          hint: "name it by its date and subject, e.g. `2025-annual.md`"))
+                continue
+            }
             if let release = ReleaseLoader(url: folder.appendingPathComponent(name), slug: slug, displayPath: path).load(&diagnostics) {
                 releases.append(release)
             }

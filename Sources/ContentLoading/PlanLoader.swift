@@ -167,6 +167,9 @@ struct PlanLoader {
         }
     }
 
+    /// Section ids whose page would take the place of one the site makes for the plan.
+    static let reservedSectionIDs: Set<String> = ["index"]
+
     private func loadSections(_ diagnostics: inout [Diagnostic]) -> [Section] {
         // Notes for the editors (README.md, SOURCE.md, _draft.md: a name in capitals or after `_`) sit beside the
         // sections and are not sections; section files are named in lower case, as their URLs are.
@@ -180,6 +183,11 @@ struct PlanLoader {
             if !isURLSafeName(id) {
                 diagnostics.append(.error(at: SourceLocation(file: path), "section file name `\(name)` cannot be used in URLs",
                                           hint: "rename it using lower-case letters, digits and hyphens, e.g. `goals.md`"))
+                continue
+            }
+            if Self.reservedSectionIDs.contains(id) {
+                diagnostics.append(.error(at: SourceLocation(file: path), "a section cannot be named `\(id)`: plans/\(slug)/\(id).html is the plan's own page",
+                                          hint: "name the file by its kind, e.g. `overview.md` or `preface.md`"))
                 continue
             }
             if let section = SectionLoader(url: folder.appendingPathComponent(name), id: id, displayPath: path).load(&diagnostics) {

@@ -34,8 +34,8 @@ enum SectionParts {
                 continue
             }
             let id = m.4.map(String.init) ?? kind.rawValue
-            guard isURLSafeName(id) else {
-                diagnostics.append(.error(at: at, "the part `\(heading)` has an id `\(id)` that cannot be used in URLs",
+            guard isURLSafeName(id), !PlanLoader.reservedSectionIDs.contains(id) else {
+                diagnostics.append(.error(at: at, "the part `\(heading)` has an id `\(id)` that cannot be a section's page",
                                           hint: "use lower-case letters, digits and hyphens, e.g. `id=goals`"))
                 i += 1
                 continue

@@ -40,6 +40,7 @@ import Model
         try FileManager.default.copyItem(at: Support.fixtures.appendingPathComponent("valid"), to: content)
         let caseFolder = Support.fixtures.appendingPathComponent("invalid").appendingPathComponent(name)
         try Support.overlay(caseFolder.appendingPathComponent("plans"), onto: content.appendingPathComponent("plans"))
+        try Support.overlay(caseFolder.appendingPathComponent("releases"), onto: content.appendingPathComponent("releases"))
 
         let report = Builder(options: .init(templates: Support.templates.path, workingDirectory: scratch)).check()
         let expected = Support.text(caseFolder.appendingPathComponent("expected.txt")).trimmingCharacters(in: .newlines)
