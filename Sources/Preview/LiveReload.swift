@@ -3,8 +3,13 @@
 enum LiveReload {
     static let eventsPath = "/__bulletin/events"
 
+    /// Where the server gives the script: a file of the site's origin, which the pages' Content-Security-Policy
+    /// (`script-src 'self'`) lets run, where an inline script would be refused.
+    static let scriptPath = "/__bulletin/reload.js"
+
+    static let tag = "<script src=\"\(scriptPath)\"></script>\n"
+
     static let script = """
-    <script>
     (function () {
       var overlay = null;
       function show(text) {
@@ -20,13 +25,12 @@ enum LiveReload {
       events.addEventListener("reload", function () { location.reload(); });
       events.addEventListener("error", function (e) { if (e.data) show(e.data); });
     })();
-    </script>
 
     """
 
     /// The page with the script before `</body>` (or at the end).
     static func inject(into html: String) -> String {
-        guard let range = html.range(of: "</body>", options: .backwards) else { return html + script }
-        return html.replacingCharacters(in: range, with: script + "</body>")
+        guard let range = html.range(of: "</body>", options: .backwards) else { return html + tag }
+        return html.replacingCharacters(in: range, with: tag + "</body>")
     }
 }

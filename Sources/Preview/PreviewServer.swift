@@ -44,6 +44,12 @@ public struct PreviewServer: Sendable {
         fileLogger.logLevel = .warning
         router.add(middleware: FileMiddleware(root.path, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true,
                                               logger: fileLogger))
+        router.get(RouterPath(LiveReload.scriptPath)) { _, _ -> Response in
+            var headers = HTTPFields()
+            headers[.contentType] = "text/javascript; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReload.script)))
+        }
         router.get(RouterPath(LiveReload.eventsPath)) { _, _ -> Response in
             let stream = await broadcaster.subscribe()
             var headers = HTTPFields()

@@ -64,6 +64,7 @@ extension SiteRenderer {
         add(Paths.dataIndex, contentFiles + uses("data"))
         add("data/bulletin.json", contentFiles, companions: OpenData.siteTables.map { "data/" + $0.file } + ["data/datapackage.json", Paths.dataZip])
         add(Paths.robots, [siteFile])
+        add(SecurityPolicy.headersPath, [siteFile])
         if site.config.url != nil { add(Paths.sitemap, contentFiles) }
         if !site.releases.isEmpty {
             let releaseFiles = site.releases.map(\.sourcePath)

@@ -20,6 +20,7 @@ struct PageViews {
             "site": siteValues,
             "page": pageValues(title: title, description: description),
             "homeURL": Paths.link(from: page, to: Paths.home),
+            "contentSecurityPolicy": SecurityPolicy.contentSecurityPolicy,
             "stylesheetURL": Paths.link(from: page, to: Paths.stylesheet),
             "chartStylesheetURL": Paths.link(from: page, to: Paths.chartStylesheet),
             "nav": [("规划", Paths.home), ("目标进度", Paths.progress), ("责任单位", Paths.departments), ("开放数据", Paths.dataIndex)].map {

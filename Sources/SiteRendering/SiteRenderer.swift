@@ -151,7 +151,10 @@ public struct SiteRenderer: Sendable {
         default:
             let views = PageViews(site: site)
             if paths.contains(Paths.home) { page(Paths.home, "home", views.home(progress: progressViews), emit: emit, problems: &problems) }
-            if paths.contains(Paths.notFound) { page(Paths.notFound, "404", views.notFound(), emit: emit, problems: &problems) }
+            if paths.contains(Paths.notFound) {
+                page(Paths.notFound, "404", views.notFound(), emit: { emit(RenderedFile(path: $0.path, bytes: SecurityPolicy.allowingInlineElements($0.bytes))) },
+                     problems: &problems)
+            }
             if paths.contains(Paths.releases) { page(Paths.releases, "releases", views.releasesPage(), emit: emit, problems: &problems) }
             if paths.contains(Paths.feed) { emit(RenderedFile(path: Paths.feed, bytes: Array(views.feed().utf8))) }
             for release in site.releases where paths.contains(Paths.release(release)) {
@@ -159,6 +162,7 @@ public struct SiteRenderer: Sendable {
             }
             if paths.contains(Paths.dataIndex) { page(Paths.dataIndex, "data", views.dataPage(), emit: emit, problems: &problems) }
             if paths.contains(Paths.robots) { emit(RenderedFile(path: Paths.robots, bytes: Array(SiteMap.robots(site).utf8))) }
+            if paths.contains(SecurityPolicy.headersPath) { emit(RenderedFile(path: SecurityPolicy.headersPath, bytes: Array(SecurityPolicy.headers.utf8))) }
             if paths.contains(Paths.sitemap), let sitemap = SiteMap.sitemap(site, pages: plannedOutputs().map(\.path)) {
                 emit(RenderedFile(path: Paths.sitemap, bytes: Array(sitemap.utf8)))
             }

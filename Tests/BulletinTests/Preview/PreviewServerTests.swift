@@ -68,7 +68,12 @@ struct RawHTTP {
         #expect(page.head.lowercased().contains("content-type: text/html; charset=utf-8"))
         let html = String(decoding: page.body, as: UTF8.self)
         #expect(html.contains("到2025年，"))
-        #expect(html.contains(LiveReload.eventsPath))
+        // The script is a file of the site's origin: the pages' Content-Security-Policy refuses inline scripts.
+        #expect(html.contains("<script src=\"\(LiveReload.scriptPath)\"></script>\n</body>"))
+        #expect(!html.contains("<script>"))
+        let script = try http.request("GET", LiveReload.scriptPath)
+        #expect(script.status == 200 && script.head.lowercased().contains("content-type: text/javascript"))
+        #expect(String(decoding: script.body, as: UTF8.self).contains(LiveReload.eventsPath))
         #expect(!Support.text(root.appendingPathComponent("Site/plans/demo/goals.html")).contains("<script"), "the built site has no script")
 
         // Files: HEAD, ranges, MIME types; nothing outside the site.
