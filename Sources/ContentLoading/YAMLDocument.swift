@@ -9,6 +9,10 @@ struct YAMLDocument {
     var lineOffset: Int
 
     static func parse(_ text: String, file: String, lineOffset: Int = 0, diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        if let problem = YAMLLimits.problem(in: text, file: file, lineOffset: lineOffset) {
+            diagnostics.append(problem)
+            return nil
+        }
         // Most content files are plain YAML that the quick parser reads; it leaves the rest, and every error, to Yams.
         if let root = QuickYAML.parse(text) {
             return YAMLDocument(file: file, root: root, lineOffset: lineOffset)
