@@ -30,6 +30,10 @@ struct SectionLoader {
         let chapter = r.string("chapter", &diagnostics)
         let order = r.int("order", &diagnostics)
         r.reportUnknownKeys(&diagnostics)
+        if let problem = TableLimits.problem(in: split.body, file: displayPath, firstLine: split.bodyFirstLine) {
+            diagnostics.append(problem)
+            return nil
+        }
         if split.body.allSatisfy(\.isWhitespace) {
             diagnostics.append(.warning(at: SourceLocation(file: displayPath, line: split.bodyFirstLine), "the section has no text"))
         }

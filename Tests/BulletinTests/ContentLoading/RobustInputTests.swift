@@ -64,4 +64,19 @@ import Diagnostics
         let (many, d2) = Self.parse(rows)
         #expect(d2.isEmpty && many?.root?.mapping?.first?.value.sequence?.count == 10_000)
     }
+
+    /// Tables the Markdown library would take minutes over are refused at their delimiter row; large ones of a
+    /// plan's shape pass.
+    @Test func tablesBeyondWhatTheMarkdownLibraryCanTakeAreRefused() {
+        func table(_ columns: Int, _ rows: Int) -> String {
+            "前文。\n\n|" + String(repeating: "a|", count: columns) + "\n|" + String(repeating: "-|", count: columns) + "\n"
+                + String(repeating: "|" + String(repeating: "x|", count: columns) + "\n", count: rows)
+        }
+        #expect(TableLimits.problem(in: table(101, 2), file: "s.md", firstLine: 6)?.description
+            .hasPrefix("s.md:9:1: error: the table here has 101 columns, more than 100") == true)
+        #expect(TableLimits.problem(in: table(100, 10_001), file: "s.md", firstLine: 6)?.description
+            .hasPrefix("s.md:9:1: error: the table here has more than 1000000 cells") == true)
+        #expect(TableLimits.problem(in: table(20, 2000), file: "s.md", firstLine: 6) == nil)
+        #expect(TableLimits.problem(in: "```\n" + table(200, 2) + "```\n", file: "s.md", firstLine: 1) == nil, "code is not a table")
+    }
 }
