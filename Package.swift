@@ -10,6 +10,8 @@ let package = Package(
     // Linux only: the code calls Glibc and reads `st_mtim`.
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
+        // For the libFuzzer harnesses in Fuzz/, which build against these modules with the fuzzer's instrumentation.
+        .library(name: "BulletinModules", targets: ["ContentLoading", "Markdown", "Importing", "TemplateEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
