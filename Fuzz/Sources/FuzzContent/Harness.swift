@@ -1,9 +1,9 @@
 import ContentLoading
 import Foundation
 
-// One plan whose indicators.yaml (first half of the input) and goals.md (second half) are the fuzzer's bytes,
-// loaded and checked as a build would: front matter, YAML (quick parser and Yams), the indicator loader, the quote
-// checks. Any answer is fine; a crash, a hang or a leak is a finding.
+// One plan whose indicators.yaml, goals.md and reported.csv are the three thirds of the fuzzer's bytes, loaded and
+// checked as a build would: front matter, YAML (quick parser and Yams), the indicator loader, the reported-figures
+// CSV reader, the quote checks. Any answer is fine; a crash or a hang is a finding.
 let folder: URL = {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.createDirectory(at: url.appendingPathComponent("plans/p"), withIntermediateDirectories: true)
@@ -16,9 +16,12 @@ let folder: URL = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let bytes = Data(bytes: start, count: count)
-    let half = count / 2
-    try? bytes.prefix(half).write(to: folder.appendingPathComponent("plans/p/indicators.yaml"))
-    try? (Data("---\nkind: goals\ntitle: 目标\n".utf8) + bytes.suffix(count - half)).write(to: folder.appendingPathComponent("plans/p/goals.md"))
+    let third = count / 3
+    try? bytes.prefix(third).write(to: folder.appendingPathComponent("plans/p/indicators.yaml"))
+    try? (Data("---\nkind: goals\ntitle: 目标\n".utf8) + bytes.dropFirst(third).prefix(third))
+        .write(to: folder.appendingPathComponent("plans/p/goals.md"))
+    try? (Data("indicator,year,value,source,publisher,url,published,repost,note\r\n".utf8) + bytes.dropFirst(2 * third))
+        .write(to: folder.appendingPathComponent("plans/p/reported.csv"))
     _ = ContentLoader(root: folder).load()
     return 0
 }
