@@ -84,14 +84,18 @@ struct Reading {
             kept.append(SourceLine(number: raw.number, text: text))
         }
         // Short lines after the last full stop are the page's footer (政策订阅, 客服中心 …), not the plan.
+        // Longer lines there stay: the text may end in a table or a signature.
         if let last = kept.lastIndex(where: { $0.text.hasSuffix("。") || $0.text.hasSuffix("）") }) {
-            for line in kept[(last + 1)...] where !line.text.isEmpty {
+            var footer = Set<Int>()
+            for index in (last + 1)..<kept.count where !kept[index].text.isEmpty {
+                let line = kept[index]
                 if line.text.count < 20, cell.first(in: line.text) == nil {
                     report.append(.init(kind: .dropped, line: line.number, message: "page footer after the text: \(line.text)"))
                     dropped.append(line.text)
+                    footer.insert(index)
                 }
             }
-            kept.removeSubrange((last + 1)...)
+            kept = kept.enumerated().filter { !footer.contains($0.offset) }.map(\.element)
         }
         if spaced > 0 {
             let example = spaceExample.map { "，如“\($0.0)”→“\($0.1)”" } ?? ""
