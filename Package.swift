@@ -65,7 +65,7 @@ let package = Package(
         // `bulletin import`: a plan's published text (plain text, .docx, PDF) to a content folder.
         .target(
             name: "Importing",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["ContentLoading", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: releaseSettings
         ),
         // The preview server: serve, watch, rebuild, reload.

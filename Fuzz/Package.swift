@@ -10,9 +10,10 @@ let package = Package(
     // `bulletin` is a link to the project, so that the package is known by that name wherever it is checked out.
     dependencies: [.package(path: "bulletin")],
     targets: [
-        .executableTarget(name: "FuzzContent", dependencies: [.product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
-        .executableTarget(name: "FuzzMarkdown", dependencies: [.product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
-        .executableTarget(name: "FuzzImport", dependencies: [.product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
-        .executableTarget(name: "FuzzTemplate", dependencies: [.product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "FuzzContent", dependencies: ["FuzzDriver", .product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
+        .executableTarget(name: "FuzzMarkdown", dependencies: ["FuzzDriver", .product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
+        .executableTarget(name: "FuzzImport", dependencies: ["FuzzDriver", .product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
+        .executableTarget(name: "FuzzTemplate", dependencies: ["FuzzDriver", .product(name: "BulletinModules", package: "bulletin")], swiftSettings: harness),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import ContentLoading
 
 /// New content that builds at once: the files of a plan with placeholders where the plan's words go.
 /// Placeholders hold no figures: a statistic is never made up, even as an example.
@@ -13,7 +14,7 @@ public enum Scaffold {
     }
 
     public static func newPlan(slug: String, title: String, content: URL, year: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) throws -> Created {
-        guard isSlug(slug) else {
+        guard isURLSafeName(slug) else {
             throw Failure(description: "error: `\(slug)` cannot be a plan's folder name\n  hint: use lower-case letters, digits and hyphens, e.g. cq-tech-\(year)")
         }
         let fm = FileManager.default
@@ -27,8 +28,8 @@ public enum Scaffold {
         let existing = (try? fm.contentsOfDirectory(atPath: content.appendingPathComponent("plans").path)) ?? []
         let files: [(String, String)] = [
             ("plan.yaml", """
-            title: \(yamlQuoted(title))
-            short_title: \(yamlQuoted(title))
+            title: \(YAMLText.quoted(title))
+            short_title: \(YAMLText.quoted(title))
             type: 行动计划
             region: （地区）
             issuer: （发文机关）
@@ -75,7 +76,7 @@ public enum Scaffold {
 
     /// A release note, dated `date` (YYYY-MM-DD), in `Content/releases/<slug>.md`.
     public static func newRelease(slug: String, title: String, date: String, content: URL) throws -> Created {
-        guard isSlug(slug) else {
+        guard isURLSafeName(slug) else {
             throw Failure(description: "error: `\(slug)` cannot be a release's file name\n  hint: use lower-case letters, digits and hyphens, e.g. \(date)-update")
         }
         let parts = date.split(separator: "-")
@@ -94,7 +95,7 @@ public enum Scaffold {
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let text = """
         ---
-        title: \(yamlQuoted(title))
+        title: \(YAMLText.quoted(title))
         date: \(date)
         summary: （一句话说明本次发布的内容）
         ---
@@ -104,10 +105,6 @@ public enum Scaffold {
         """
         try Data(text.utf8).write(to: file)
         return Created(folder: folder, files: [slug + ".md"])
-    }
-
-    static func isSlug(_ slug: String) -> Bool {
-        !slug.isEmpty && slug.first != "-" && slug.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
     }
 
     static func section(kind: String, title: String, number: String, order: Int) -> String {
@@ -122,9 +119,5 @@ public enum Scaffold {
         （在此粘贴规划原文“\(title)”部分的文字。）
 
         """
-    }
-
-    static func yamlQuoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -159,6 +159,6 @@ public struct ContentLoader: Sendable {
 }
 
 /// Folder and file names become URLs: keep them to lower-case ASCII letters, digits and hyphens.
-func isURLSafeName(_ name: String) -> Bool {
+public func isURLSafeName(_ name: String) -> Bool {
     !name.isEmpty && name.first != "-" && name.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }
 }

@@ -1,12 +1,13 @@
+import ContentLoading
 import Foundation
 
 /// Writes an imported plan as `<content>/plans/<slug>/`, all at once: the files go to a hidden folder beside it
 /// (which the build ignores) and the folder is renamed into place, so a failed or killed import leaves nothing
 /// half-written. An existing plan is replaced only when asked.
 public enum ImportWriter {
+    /// A name the loader takes for a plan's folder (`isURLSafeName`), kept short and not ending in a hyphen.
     public static func isSlug(_ slug: String) -> Bool {
-        !slug.isEmpty && slug.count <= 80 && slug.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
-            && !slug.hasPrefix("-") && !slug.hasSuffix("-")
+        isURLSafeName(slug) && slug.count <= 80 && !slug.hasSuffix("-")
     }
 
     @discardableResult

@@ -1,3 +1,4 @@
+import ContentLoading
 import Foundation
 
 /// A plan folder made from a published text: the files to write and what the editor should be told.
@@ -102,27 +103,5 @@ struct Metadata {
             y += "editorial_notes:\n" + notes.map { "  - \(YAMLText.quoted($0))\n" }.joined()
         }
         return y
-    }
-}
-
-enum YAMLText {
-    /// A double-quoted YAML scalar: any text, safely.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for s in text.unicodeScalars {
-            switch s {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if s.value < 0x20 || s.value == 0x7F || (0x80...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029 || s.value == 0xFEFF {
-                    out += String(format: "\\u%04X", s.value)
-                } else {
-                    out.unicodeScalars.append(s)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,3 +1,4 @@
+import ContentLoading
 import Foundation
 
 /// Writes the outline as section files and the figures as an indicators.yaml draft.

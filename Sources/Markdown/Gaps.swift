@@ -30,59 +30,45 @@ extension Markdown {
 
     /// The gaps of a source, in order.
     public static func gaps(in source: String) -> [Gap] {
+        scan(source).map(\.gap)
+    }
+
+    /// The source with each gap marker replaced by a placeholder that cmark passes through as text.
+    static func placeholdingGaps(_ source: String) -> (String, [Gap]) {
+        let found = scan(source)
+        guard !found.isEmpty else { return (source, []) }
+        var out = source
+        for (index, marker) in found.enumerated().reversed() { out.replaceSubrange(marker.range, with: "\u{E000}\(index)\u{E001}") }
+        return (out, found.map(\.gap))
+    }
+
+    /// Each marker, where it stands and what it says: `[!缺失]` exactly, or with a note after a colon, on one line
+    /// (`[!缺失值]` is not a gap).
+    private static func scan(_ source: String) -> [(range: Range<String.Index>, gap: Gap)] {
         guard mayHoldGap(source) else { return [] }
-        var gaps: [Gap] = []
+        var found: [(Range<String.Index>, Gap)] = []
         var line = 1
         var rest = source[...]
         var consumed = source.startIndex
         while let open = rest.range(of: gapMarker) {
             let tail = rest[open.upperBound...]
-            guard let close = tail.firstIndex(of: "]"), tail.distance(from: tail.startIndex, to: close) <= 200,
-                  !tail[..<close].contains("\n") else {
+            guard let close = tail.firstIndex(of: "]"), tail.distance(from: tail.startIndex, to: close) <= 200 else {
                 rest = tail
                 continue
             }
-            var note = String(tail[..<close])
-            if note.hasPrefix("：") || note.hasPrefix(":") { note.removeFirst() }
-            note = note.trimming(" \t")
-            // Marked `[!缺失]` exactly, or with a note after a colon; `[!缺失值]` is not a gap.
             let inner = tail[..<close]
-            guard inner.isEmpty || inner.hasPrefix("：") || inner.hasPrefix(":") else { rest = tail; continue }
+            guard !inner.contains("\n"), inner.isEmpty || inner.hasPrefix("：") || inner.hasPrefix(":") else { rest = tail; continue }
+            let note = String(inner.dropFirst(inner.isEmpty ? 0 : 1)).trimming(" \t")
             line += source[consumed..<open.lowerBound].reduce(0) { $0 + ($1 == "\n" ? 1 : 0) }
             consumed = open.lowerBound
             let before = source[..<open.lowerBound]
             let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
             let context = String(before[lineStart...].filter { $0 != "*" && $0 != ">" }.suffix(16)).trimming(" \t")
-            gaps.append(Gap(anchor: "gap-\(gaps.count + 1)", note: note.isEmpty ? nil : note, context: context, line: line))
+            let gap = Gap(anchor: "gap-\(found.count + 1)", note: note.isEmpty ? nil : note, context: context, line: line)
+            found.append((open.lowerBound..<tail.index(after: close), gap))
             rest = tail[tail.index(after: close)...]
         }
-        return gaps
-    }
-
-    /// The source with each gap marker replaced by a placeholder that cmark passes through as text.
-    static func placeholdingGaps(_ source: String) -> (String, [Gap]) {
-        guard mayHoldGap(source) else { return (source, []) }
-        let gaps = gaps(in: source)
-        guard !gaps.isEmpty else { return (source, []) }
-        var out = ""
-        var rest = source[...]
-        var index = 0
-        while index < gaps.count, let open = rest.range(of: gapMarker) {
-            let tail = rest[open.upperBound...]
-            guard let close = tail.firstIndex(of: "]") else { break }
-            let inner = tail[..<close]
-            out += rest[..<open.lowerBound]
-            if inner.isEmpty || inner.hasPrefix("：") || inner.hasPrefix(":"), !inner.contains("\n"), inner.count <= 200 {
-                out += "\u{E000}\(index)\u{E001}"
-                index += 1
-            } else {
-                out += rest[open.lowerBound..<close]
-                out += "]"
-            }
-            rest = tail[tail.index(after: close)...]
-        }
-        out += rest
-        return (out, gaps)
+        return found
     }
 
     /// The HTML with each placeholder replaced by the marked gap.

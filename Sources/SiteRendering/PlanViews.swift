@@ -165,7 +165,7 @@ struct PlanViews {
         context["hasEditorialNotes"] = !plan.editorialNotes.isEmpty
         // Text absent from the source, marked [!缺失] where it was: each listed with a link to its place.
         let gaps = plan.sections.flatMap { section in
-            Markdown.gaps(in: section.body).map { gap -> TemplateObject in
+            (sections[section.id]?.document.gaps ?? Markdown.gaps(in: section.body)).map { gap -> TemplateObject in
                 ["section": section.numberedTitle, "context": gap.context, "mark": gap.shown,
                  "url": Paths.link(from: page, to: Paths.section(plan, section)) + "#" + gap.anchor]
             }

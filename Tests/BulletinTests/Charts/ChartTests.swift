@@ -205,9 +205,10 @@ import Testing
 }
 
 /// A small deterministic random generator, so that a failing round can be reproduced.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 { nextRaw() }
     mutating func nextRaw() -> UInt64 {
         state &+= 0x9E3779B97F4A7C15
         var z = state

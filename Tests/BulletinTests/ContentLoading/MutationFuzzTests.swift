@@ -5,26 +5,15 @@ import Markdown
 import Testing
 @testable import ContentLoading
 
-/// A fixed-seed mutation fuzzer over real content, run in `make test`: every content file of `Content/`, cut, spliced
-/// and sprinkled with YAML's special characters. The quick YAML parser must read each mutant exactly as Yams does or
-/// leave it to Yams; the loader, the Markdown wrapper and the importer must answer every mutant, never crash or hang.
+/// A fixed-seed mutation fuzzer over real content, run in `make test` (the charts tests' `SplitMix`, so the same
+/// mutants on every run and machine): every content file of `Content/`, cut, spliced and sprinkled with YAML's special
+/// characters. The quick YAML parser must read each mutant exactly as Yams does or leave it to Yams; the loader, the
+/// Markdown wrapper and the importer must answer every mutant, never crash or hang.
 @Suite struct MutationFuzzTests {
-    /// SplitMix64: the same mutants on every run and every machine.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces: [String] = [":", ": ", "-", "- ", " ", "  ", "\"", "'", "#", " #", "[", "]", "{", "}", ",", "\n", "|", ">", "&a", "*a",
                                    "!", "%", "@", "`", "中", "\t", "0", "1.10", "~", "null", "\\", "\r\n", "？", "…", "\u{FEFF}", "---", "..."]
 
-    static func mutate(_ text: String, _ rng: inout Generator) -> String {
+    static func mutate(_ text: String, _ rng: inout SplitMix) -> String {
         var chars = Array(text)
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             guard !chars.isEmpty else { break }
@@ -43,7 +32,7 @@ import Testing
     }
 
     @Test func theQuickParserReadsEveryMutantAsYamsDoesOrLeavesItToYams() {
-        var rng = Generator(state: 20261201)
+        var rng = SplitMix(seed: 20261201)
         let texts = QuickYAMLTests.texts(under: Support.content)
         var accepted = 0, total = 0
         for (name, text) in texts {
@@ -60,7 +49,7 @@ import Testing
     }
 
     @Test func theMarkdownWrapperAndTheImporterAnswerEveryMutant() throws {
-        var rng = Generator(state: 7)
+        var rng = SplitMix(seed: 7)
         let seed = try String(contentsOf: SeedImportTests.seeds.appendingPathComponent("003_3b6f2a48eb26d9e1.txt"), encoding: .utf8)
         let section = Support.text(Support.content.appendingPathComponent("plans/cq-hitech-zone-sti-2021/tasks.md"))
         for _ in 0..<30 {
