@@ -71,7 +71,9 @@ enum ChartViews {
             default: "目标"
             }
             // Only a level is a number of the column's unit; any other target is given in its own words.
-            let figure = target.fitsUnitColumn || target.measure == .rank ? target.value.text : "—"
+            // A range is in the column's unit too: its two ends (10—15).
+            let figure = target.fitsUnitColumn || target.measure == .rank ? target.value.text
+                : target.isLevel && target.unit == nil ? target.columnFigure(unit: indicator.unit) : "—"
             rows.append([("\(target.year)年", nil), (kind, nil), (figure, nil),
                          (target.fitsUnitColumn || target.measure == .rank ? target.cell(unit: indicator.unit) ?? "" : target.phrase(target.value.text + target.unit(or: indicator.unit)), nil)])
         }

@@ -101,6 +101,7 @@ import Model
         #expect(page("energy-intensity").contains("比2020年下降13.5%"))
         #expect(page("transfer-cycle").contains("缩短至3—6个月"))
         #expect(page("angel-investors").contains("10—15家"))
+        #expect(page("angel-investors").contains("<td class=\"num\">10—15</td>"), "the data table gives the range's two ends")
         #expect(page("unemployment").contains("保持在合理区间"))
         // A growth rate is not a level of 亿元: the chart has the base and the report, not a bar at 6.
         #expect(!chart("gdp").contains("年均增长"))
