@@ -76,6 +76,7 @@ public enum Markdown {
         var lastLevel = 1
         var quotes: [OpaquePointer] = []
         var embeds: [(OpaquePointer, String)] = []
+        var unsafe: [OpaquePointer] = []
 
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -84,7 +85,9 @@ public enum Markdown {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HEADING {
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, isUnsafe(cmark_node_get_url(node).map { String(cString: $0) } ?? "") {
+                unsafe.append(node)
+            } else if type == CMARK_NODE_HEADING {
                 let level = Int(cmark_node_get_heading_level(node))
                 let text = plainText(of: node)
                 entries.append(OutlineEntry(heading: Heading(level: level, text: text, anchor: anchors.make(for: text)), isBox: false))
@@ -98,6 +101,22 @@ public enum Markdown {
                       let found = Embed.parse(plainText(of: node)), found.name != boxName, let html = embed(found) {
                 embeds.append((node, html))
             }
+        }
+        // A link or image to a script, a file or inline data keeps its words and loses its address: cmark's safe
+        // mode would leave `<a href="">` (a link to the page itself) and `<img src="">` (invalid, and a request).
+        for node in unsafe {
+            if cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                if let text = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_literal(text, plainText(of: node))
+                    cmark_node_insert_before(node, text)
+                }
+            } else {
+                while let child = cmark_node_first_child(node) {
+                    cmark_node_insert_before(node, child)
+                }
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
         }
         for (paragraph, html) in embeds {
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
@@ -171,6 +190,20 @@ public enum Markdown {
     }
 
     /// The text a reader sees in a node: literals of text and code, spaces for breaks.
+    /// The addresses cmark-gfm's safe mode blanks (`javascript:`, `vbscript:`, `file:`, `data:`), read as a browser
+    /// reads a scheme: case folded, with control characters and spaces dropped. Every `data:` is refused, images too.
+    static func isUnsafe(_ url: String) -> Bool {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar == ":" { break }
+            if scalar.value <= 0x20 || scalar.value == 0x7F { continue }
+            scheme.unicodeScalars.append(scalar)
+            if scheme.count > 10 { return false }
+        }
+        guard url.contains(":") else { return false }
+        return ["javascript", "vbscript", "file", "data"].contains(scheme.lowercased())
+    }
+
     private static func plainText(of node: OpaquePointer, includeSelf: Bool = false) -> String {
         var out = ""
         let iterator = cmark_iter_new(node)

@@ -49,6 +49,20 @@ import Testing
         #expect(html.contains("段落"))
     }
 
+    @Test func aLinkOrImageToAScriptOrDataKeepsItsWordsAndLosesItsAddress() {
+        let html = Markdown.render("""
+        [小写](javascript:alert(1))、[大小写](JaVaScRiPt:alert(2))、[实体](jav&#x61;script:alert(3))、[vb](vbscript:x)、\
+        [文件](file:///etc/passwd)、[数据](data:text/html,x)、![图一](data:image/png;base64,AAAA)、![图二](javascript:x)。
+
+        [官网](https://example.org/)、[本站](../goals.html)、![图三](chart.svg)
+        """).html
+        #expect(html.contains("<p>小写、大小写、实体、vb、文件、数据、图一、图二。</p>"), "\(html)")
+        #expect(!html.contains("href=\"\"") && !html.contains("src=\"\""))
+        #expect(html.contains("<a href=\"https://example.org/\">官网</a>") && html.contains("<a href=\"../goals.html\">本站</a>"))
+        #expect(html.contains("<img src=\"chart.svg\" alt=\"图三\" />"))
+        #expect(Markdown.isUnsafe(" java\tscript:x") && !Markdown.isUnsafe("plans/a:b") && !Markdown.isUnsafe("https://x/data:y"))
+    }
+
     @Test func givesHeadingsUniqueAnchorsAndAnOutline() {
         let document = Markdown.render("""
         ## （一）实施科技服务能级提升行动
