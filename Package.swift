@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Model", swiftSettings: releaseSettings),
         .target(
             name: "ContentLoading",
-            dependencies: ["Model", "Markdown", "Diagnostics", .product(name: "Yams", package: "Yams"),
+            dependencies: ["Model", "Markdown", "Diagnostics", "Bytes", .product(name: "Yams", package: "Yams"),
                            .product(name: "CSV", package: "CSV.swift")],
             swiftSettings: releaseSettings
         ),

@@ -8,6 +8,9 @@ struct SectionLoader {
     let url: URL
     let id: String
     let displayPath: String
+    /// Beyond this many bytes of text a section is warned of: the longest plan section here is about 60 KB, and a
+    /// page of 5 MB is already slow on a phone. A 50 MB section builds (6.4 s and 0.9 GB in a release build).
+    static let largeBody = 5 * 1_048_576
 
     func load(_ diagnostics: inout [Diagnostic]) -> Section? {
         guard let file = TextFile.read(url, displayPath: displayPath, diagnostics: &diagnostics) else { return nil }
@@ -33,6 +36,13 @@ struct SectionLoader {
         if let problem = TableLimits.problem(in: split.body, file: displayPath, firstLine: split.bodyFirstLine) {
             diagnostics.append(problem)
             return nil
+        }
+        let size = split.body.utf8.count
+        if size > Self.largeBody {
+            let megabytes = (Double(size) / 1_048_576 * 10).rounded() / 10
+            diagnostics.append(.warning(at: SourceLocation(file: displayPath, line: split.bodyFirstLine),
+                                        "the section's text is \(megabytes) MB, and its page will be larger: a phone takes long to open it",
+                                        hint: "split it into sections of their own files, or into parts (`## （一）… {kind=tasks id=…}`)"))
         }
         if split.body.allSatisfy(\.isWhitespace) {
             diagnostics.append(.warning(at: SourceLocation(file: displayPath, line: split.bodyFirstLine), "the section has no text"))

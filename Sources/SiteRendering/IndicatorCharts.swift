@@ -10,6 +10,21 @@ import Model
 ///   its target (`DotPlot`).
 struct IndicatorCharts {
     let plan: Plan
+    /// The parts of each breakdown by the parent's id, in the plan's order, gathered once: asking the plan
+    /// (`Plan.parts(of:)`, a pass over every indicator) for each indicator's page made a plan of 10 000 quadratic.
+    private let partsByParent: [String: [Indicator]]
+
+    init(plan: Plan) {
+        self.plan = plan
+        var parts: [String: [Indicator]] = [:]
+        for indicator in plan.indicators {
+            if let parent = indicator.partOf?.indicatorID { parts[parent, default: []].append(indicator) }
+        }
+        partsByParent = parts
+    }
+
+    /// The figures that declare `part_of` this indicator, in the plan's order (`Plan.parts(of:)`).
+    func parts(of indicator: Indicator) -> [Indicator] { partsByParent[indicator.id] ?? [] }
 
     /// A figure for a chart.
     static func point(_ figure: Figure, year: Int) -> ChartPoint {
@@ -65,7 +80,7 @@ struct IndicatorCharts {
 
     /// The parts of an indicator's final target as bars, when there are two or more in units that convert.
     func breakdown(of parent: Indicator, id: String) -> (chart: Chart, by: String, year: Int)? {
-        let parts = plan.parts(of: parent)
+        let parts = parts(of: parent)
         guard parts.count >= 2, let year = parts.first?.finalTarget?.year else { return nil }
         let base = ChineseNumbers.multiplier(of: parts[0].unit).base
         var items: [BarChart.Item] = []

@@ -298,10 +298,10 @@ struct PlanViews {
         }
         context["printedTable"] = indicator.targets.contains { $0.quote == nil }
 
-        if let part = indicator.partOf, let parent = plan.indicators.first(where: { $0.id == part.indicatorID }) {
+        if let part = indicator.partOf, let parent = indicatorIndex[part.indicatorID].map({ plan.indicators[$0] }) {
             context["parent"] = ["name": parent.name, "url": Paths.link(from: page, to: Paths.indicator(plan, parent)), "by": part.by, "part": part.name] as TemplateObject
         }
-        let parts = plan.parts(of: indicator)
+        let parts = charts.parts(of: indicator)
         context["parts"] = parts.map { part -> TemplateObject in
             ["name": part.partOf?.name ?? part.name, "url": Paths.link(from: page, to: Paths.indicator(plan, part)),
              "value": part.finalTarget.map { $0.value.text + part.unit } ?? ""]
@@ -366,9 +366,9 @@ struct PlanViews {
                                              table: table))
         }
         // Breakdowns of the indicators shown here, and of those whose parts are stated here.
-        var parents = indicators.filter { plan.parts(of: $0).count >= 2 }
+        var parents = indicators.filter { charts.parts(of: $0).count >= 2 }
         for id in indicators.compactMap(\.partOf?.indicatorID) where !parents.contains(where: { $0.id == id }) {
-            if let parent = plan.indicators.first(where: { $0.id == id }), plan.parts(of: parent).count >= 2 { parents.append(parent) }
+            if let parent = indicatorIndex[id].map({ plan.indicators[$0] }), charts.parts(of: parent).count >= 2 { parents.append(parent) }
         }
         for indicator in parents {
             if let breakdown = charts.breakdown(of: indicator, id: "chart-\(slug)-\(indicator.id)-parts") {
@@ -379,7 +379,7 @@ struct PlanViews {
     }
 
     func breakdownFigure(_ breakdown: (chart: Chart, by: String, year: Int), parent: Indicator, id: String, page: String) -> TemplateObject {
-        let parts = plan.parts(of: parent)
+        let parts = charts.parts(of: parent)
         let rows = parts.compactMap { part -> [(text: String, url: String?)]? in
             guard let target = part.targets.last(where: { $0.year == breakdown.year }) else { return nil }
             return [(part.partOf?.name ?? part.name, Paths.link(from: page, to: Paths.indicator(plan, part))),

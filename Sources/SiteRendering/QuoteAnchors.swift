@@ -1,3 +1,4 @@
+import Bytes
 import Foundation
 import Markdown
 
@@ -11,41 +12,50 @@ enum QuoteAnchors {
         guard !quotes.isEmpty else { return (html, [:]) }
         let bytes = Array(html.utf8)
         // Where text ends and tags begin: a position is inside a tag when the last `<` before it is after the last `>`.
-        var insideTag = [Bool](repeating: false, count: bytes.count)
+        // One bit a byte: a section page can be tens of megabytes.
+        var insideTag = [UInt64](repeating: 0, count: bytes.count / 64 + 1)
         var inTag = false
         for (index, byte) in bytes.enumerated() {
             if byte == 0x3C { inTag = true }
-            insideTag[index] = inTag
+            if inTag { insideTag[index >> 6] |= 1 << UInt64(index & 63) }
             if byte == 0x3E { inTag = false }
+        }
+        // Every quote's occurrences that start in text, found in one pass (`PatternSet`) and taken in order.
+        var first: [String: Int] = [:]
+        var unique: [(quote: String, id: String)] = []
+        for entry in quotes where first[entry.quote] == nil {
+            first[entry.quote] = unique.count
+            unique.append(entry)
+        }
+        let patterns = PatternSet(unique.map { Array(escapeLikeCMark($0.quote).utf8) })
+        var occurrences = [[Int]](repeating: [], count: unique.count)
+        patterns.forEach(in: bytes) { pattern, start in
+            if insideTag[start >> 6] & (1 << UInt64(start & 63)) == 0 { occurrences[pattern].append(start) }
         }
         var insertions: [(start: Int, end: Int, id: String, after: String)] = []
         var ids: [String: String] = [:]
-        for (quote, id) in quotes where ids[quote] == nil {
-            let needle = Array(escapeLikeCMark(quote).utf8)
-            guard !needle.isEmpty, needle.count <= bytes.count else { continue }
-            var i = 0
+        // Which insertion (its index + 1) covers each byte of a marked quote.
+        var claimed: [Int: Int32] = [:]
+        for (index, entry) in unique.enumerated() {
+            let length = patterns.lengths[index]
+            guard length > 0 else { continue }
             // A quote found only inside (or across) one already marked — one sentence quoted for two figures —
             // shares that anchor, and its links go after the same span.
             var overlapping: Int?
-            search: while i + needle.count <= bytes.count {
-                if bytes[i] == needle[0], !insideTag[i] {
-                    var j = 1
-                    while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
-                    if j == needle.count {
-                        if let other = insertions.firstIndex(where: { $0.start < i + needle.count && i < $0.end }) {
-                            if overlapping == nil { overlapping = other }
-                        } else {
-                            insertions.append((i, i + needle.count, id, after[quote] ?? ""))
-                            ids[quote] = id
-                            break search
-                        }
-                    }
+            for start in occurrences[index] {
+                let covering = (start..<start + length).lazy.compactMap { claimed[$0] }.min()
+                if let covering {
+                    if overlapping == nil { overlapping = Int(covering) - 1 }
+                    continue
                 }
-                i += 1
+                insertions.append((start, start + length, entry.id, after[entry.quote] ?? ""))
+                for position in start..<start + length { claimed[position] = Int32(insertions.count) }
+                ids[entry.quote] = entry.id
+                break
             }
-            if ids[quote] == nil, let other = overlapping {
-                if let links = after[quote], !insertions[other].after.contains(links) { insertions[other].after += links }
-                ids[quote] = insertions[other].id
+            if ids[entry.quote] == nil, let other = overlapping {
+                if let links = after[entry.quote], !insertions[other].after.contains(links) { insertions[other].after += links }
+                ids[entry.quote] = insertions[other].id
             }
         }
         guard !insertions.isEmpty else { return (html, ids) }

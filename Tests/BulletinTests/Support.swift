@@ -52,6 +52,17 @@ enum Support {
         return files
     }
 
+    /// Runs `work` on a thread of its own and waits for it without holding a thread of Swift's concurrency pool.
+    /// Tests run on that pool, two threads wide on two cores: two long synchronous tests would hold it all and
+    /// starve the preview server's test, whose requests then time out.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try work() }) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
     static func text(_ url: URL) -> String {
         String(decoding: FileManager.default.contents(atPath: url.path) ?? Data(), as: UTF8.self)
     }
