@@ -79,4 +79,21 @@ import Diagnostics
         #expect(TableLimits.problem(in: table(20, 2000), file: "s.md", firstLine: 6) == nil)
         #expect(TableLimits.problem(in: "```\n" + table(200, 2) + "```\n", file: "s.md", firstLine: 1) == nil, "code is not a table")
     }
+
+    /// A character that reorders the text after it (U+202E) is warned of where it first is, column in characters.
+    @Test func bidirectionalControlsAreWarnedOfWhereTheyAre() throws {
+        let root = try Support.scratch()
+        defer { Support.remove(root) }
+        let content = root.appendingPathComponent("Content")
+        try FileManager.default.copyItem(at: Support.fixtures.appendingPathComponent("valid"), to: content)
+        let goals = content.appendingPathComponent("plans/demo/goals.md")
+        try Data((Support.text(goals) + "\n中心城区\u{202E}超过\u{2066}7110家\u{2069}。\n").utf8).write(to: goals)
+        let result = ContentLoader(root: content, displayRoot: "Content").load()
+        let line = Support.text(goals).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(result.diagnostics.map(\.headline) == [
+            "Content/plans/demo/goals.md:\(line):5: warning: a bidirectional control character (U+202E) here reorders the text after it on screen (3 in the file)",
+        ])
+        #expect(result.site != nil, "a warning, not an error: the text stays, escaped")
+        #expect(TextFile.bidiControls(in: Data("标题\u{200F}".utf8), displayPath: "a") == nil, "a right-to-left mark reorders nothing after it")
+    }
 }
