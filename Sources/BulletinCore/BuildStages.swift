@@ -53,7 +53,8 @@ extension Builder {
         if let baseURL = options.baseURL { site.config.url = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         report.baseURL = site.config.url
 
-        let renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: key("site.yaml"))
+        var renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: key("site.yaml"))
+        renderer.previousOutput = url(options.output)
         let outputs = renderer.plannedOutputs()
         // Two outputs at one path would leave one of them unseen: content the loader lets through must not do that.
         var paths = Set<String>()

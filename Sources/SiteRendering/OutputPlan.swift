@@ -72,6 +72,11 @@ extension SiteRenderer {
             add(Paths.feed, [siteFile] + releaseFiles)
             for release in site.releases { add(Paths.release(release), [siteFile, release.sourcePath] + uses("release")) }
         }
+        // Search: its page, and the index made from every searched page, so from every file those are made from.
+        add(SearchIndex.page, contentFiles + uses("search"))
+        let searched = SearchIndex.pages(in: outputs.map(\.path))
+        let pageTemplates = Set(planUses + sectionUses + indicatorUses + uses("department") + uses("release") + uses("method"))
+        add(SearchIndex.manifest, contentFiles + pageTemplates.sorted(), companions: SearchIndex.files(pages: searched.count))
         for asset in templates.assets { add("assets/" + asset.path, [templates.key(asset: asset.path)]) }
         if !templates.assets.contains(where: { "assets/" + $0.path == Paths.chartStylesheet }) {
             add(Paths.chartStylesheet, [])

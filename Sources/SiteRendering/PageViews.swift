@@ -23,7 +23,7 @@ struct PageViews {
             "contentSecurityPolicy": SecurityPolicy.contentSecurityPolicy,
             "stylesheetURL": Paths.link(from: page, to: Paths.stylesheet),
             "chartStylesheetURL": Paths.link(from: page, to: Paths.chartStylesheet),
-            "nav": [("规划", Paths.home), ("目标进度", Paths.progress), ("责任单位", Paths.departments), ("开放数据", Paths.dataIndex)].map {
+            "nav": [("规划", Paths.home), ("目标进度", Paths.progress), ("责任单位", Paths.departments), ("开放数据", Paths.dataIndex), ("搜索", SearchIndex.page)].map {
                 ["title": $0.0, "url": Paths.link(from: page, to: $0.1), "current": page == $0.1] as TemplateObject
             },
         ]
@@ -69,6 +69,23 @@ struct PageViews {
     }
 
     /// `data/index.html`: every download, for the site and for each plan, with what it holds.
+    /// The search page: the box and the script, and without the script the ways in it would give (the plans, the
+    /// indicators by progress, the offices).
+    func searchPage() -> TemplateObject {
+        let page = SearchIndex.page
+        var context = layout(page: page, title: "搜索 - \(site.config.title)", description: "搜索规划、目标、指标、任务和责任单位")
+        context["breadcrumbs"] = [["title": "首页", "url": Paths.link(from: page, to: Paths.home)]] as [TemplateObject]
+        context["current"] = "搜索"
+        context["scriptURL"] = Paths.link(from: page, to: "assets/search.js")
+        context["indexURL"] = Paths.link(from: page, to: SearchIndex.manifest)
+        context["plans"] = site.plans.map { plan -> TemplateObject in
+            ["title": plan.title, "url": Paths.link(from: page, to: Paths.plan(plan))]
+        }
+        context["progressURL"] = Paths.link(from: page, to: Paths.progress)
+        context["departmentsURL"] = Paths.link(from: page, to: Paths.departments)
+        return context
+    }
+
     func dataPage() -> TemplateObject {
         let page = Paths.dataIndex
         var context = layout(page: page, title: "开放数据 - \(site.config.title)", description: "指标、目标、报告数值、进度和任务的开放数据下载")

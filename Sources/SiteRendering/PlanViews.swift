@@ -63,7 +63,7 @@ struct PlanViews {
                     let sameYear = indicator.targets[..<index].count { $0.year == target.year }
                     quotes.append((quote, QuoteAnchors.id(for: indicator.id, year: target.year) + (sameYear > 0 ? "-\(sameYear + 1)" : "")))
                     owners.append((indicator.id, index, quote))
-                    let link = "<a class=\"figure-chip\" href=\"\(HTML.escape(Paths.link(from: page, to: Paths.indicator(plan, indicator))))\">"
+                    let link = "<a class=\"figure-chip\" data-search=\"skip\" href=\"\(HTML.escape(Paths.link(from: page, to: Paths.indicator(plan, indicator))))\">"
                     let status = progress[indicator.id]?.status ?? .noData
                     // Short in the text (the sentence names the figure already); the indicator's name is there for
                     // screen readers and as a tooltip.

@@ -30,6 +30,8 @@ public struct SiteRenderer: Sendable {
     public let contentFiles: [String]
     /// The key of `site.yaml`, which every page shows.
     public let siteFile: String
+    /// The output folder of the last build, whose pages the search index reads when they are not rendered again.
+    public var previousOutput: URL?
 
     public init(site: Site, templates: TemplateSet, contentFiles: [String] = [], siteFile: String = "site.yaml") {
         self.site = site
@@ -71,8 +73,18 @@ public struct SiteRenderer: Sendable {
     /// Renders the outputs at `paths` (and their companions), handing each file to `emit` as soon as it is
     /// made. Plans are rendered in parallel, one per core; `emit` is called from several threads. A plan's
     /// shared work (its sections' Markdown, quote anchors) is done only if one of its pages is asked for.
-    public func render(_ paths: Set<String>, emit: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
+    public func render(_ paths: Set<String>, emit given: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
         let diagnostics = Mutex<[Diagnostic]>([])
+        // The search index is made last, from every searched page: those rendered now are read as they are made.
+        let searching = paths.contains(SearchIndex.manifest)
+        let read = Mutex<[String: SearchText.Page]>([:])
+        @Sendable func emit(_ file: RenderedFile) {
+            if searching, Self.isSearched(file.path) {
+                let page = SearchText.page(file.bytes)
+                read.withLock { $0[file.path] = page }
+            }
+            given(file)
+        }
         // The plans to render are told from the paths asked for, without making the path of every page of
         // every plan.
         let slugs = Set(paths.compactMap(Self.planSlug(ofOutput:)))
@@ -90,7 +102,40 @@ public struct SiteRenderer: Sendable {
             }
             if !problems.isEmpty { diagnostics.withLock { $0 += problems } }
         }
+        if searching { for file in searchIndex(read: read.withLock { $0 }, problems: diagnostics) { given(file) } }
         return diagnostics.withLock { $0 }.sortedByLocation()
+    }
+
+    static func isSearched(_ path: String) -> Bool { !SearchIndex.pages(in: [path]).isEmpty }
+
+    /// The search index's files, from the pages rendered now (`read`) and the last build's of the rest.
+    private func searchIndex(read: [String: SearchText.Page], problems: borrowing Mutex<[Diagnostic]>) -> [RenderedFile] {
+        let paths = SearchIndex.pages(in: plannedOutputs().map(\.path))
+        let titles = Dictionary(site.plans.map { ($0.slug, $0.shortTitle) }, uniquingKeysWith: { first, _ in first })
+        var entries: [SearchIndex.Entry] = []
+        entries.reserveCapacity(paths.count)
+        for path in paths {
+            var page = read[path]
+            if page == nil, let folder = previousOutput, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
+                page = SearchText.page([UInt8](data))
+            }
+            if page == nil {
+                problems.withLock { $0.append(Diagnostic.error(at: SourceLocation(file: path), "the search index could not read this page: it was not rendered and the last build's is missing",
+                                                     hint: "build again with --full")) }
+            }
+            let context: String
+            if let slug = Self.planSlug(ofOutput: path) {
+                context = (titles[slug] ?? slug) + (path.contains("/indicators/") ? " · 指标" : "")
+            } else if path.hasPrefix("departments/") {
+                context = "责任单位"
+            } else if path.hasPrefix("releases/") {
+                context = "发布"
+            } else {
+                context = "说明"
+            }
+            entries.append(SearchIndex.Entry(path: path, context: context, text: page ?? SearchText.Page(title: "", passages: [])))
+        }
+        return SearchIndex.build(entries)
     }
 
     private func page(_ path: String, _ template: String, _ values: TemplateObject, embeds: [String: TemplateObject] = [:],
@@ -161,6 +206,7 @@ public struct SiteRenderer: Sendable {
                 page(Paths.release(release), "release", views.releasePage(release), emit: emit, problems: &problems)
             }
             if paths.contains(Paths.dataIndex) { page(Paths.dataIndex, "data", views.dataPage(), emit: emit, problems: &problems) }
+            if paths.contains(SearchIndex.page) { page(SearchIndex.page, "search", views.searchPage(), emit: emit, problems: &problems) }
             if paths.contains(Paths.robots) { emit(RenderedFile(path: Paths.robots, bytes: Array(SiteMap.robots(site).utf8))) }
             if paths.contains(SecurityPolicy.headersPath) { emit(RenderedFile(path: SecurityPolicy.headersPath, bytes: Array(SecurityPolicy.headers.utf8))) }
             if paths.contains(Paths.sitemap), let sitemap = SiteMap.sitemap(site, pages: plannedOutputs().map(\.path)) {
@@ -223,7 +269,8 @@ extension SiteRenderer {
     func allPageValues() -> [(template: String, values: TemplateObject)] {
         let views = PageViews(site: site)
         let progressViews = self.progressViews
-        var pages: [(String, TemplateObject)] = [("home", views.home(progress: progressViews)), ("404", views.notFound()), ("data", views.dataPage())]
+        var pages: [(String, TemplateObject)] = [("home", views.home(progress: progressViews)), ("404", views.notFound()), ("data", views.dataPage()),
+                                                 ("search", views.searchPage())]
         pages.append(("progress", progressViews.page(showing: nil)))
         pages += ProgressStatus.allCases.map { ("progress", progressViews.page(showing: $0)) }
         pages.append(("method", progressViews.methodPage()))

@@ -60,7 +60,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// The templates the generator renders pages with.
-    public static let requiredTemplates = ["home", "plan", "section", "indicator", "releases", "release", "404", "partials/indicator-table"]
+    public static let requiredTemplates = ["home", "plan", "section", "indicator", "releases", "release", "404", "search", "partials/indicator-table"]
 
     public static func load(from folder: URL, displayFolder: String, diagnostics: inout [Diagnostic]) -> TemplateSet? {
         let fm = FileManager.default

@@ -25,6 +25,7 @@ import Testing
         // 市科技局, which leads the fixture's task (a department's page is named by a hash of its id).
         ("department", "departments/d-88da48f22384965a.html"),
         ("data", "data/index.html"),
+        ("search", "search.html"),
         ("releases", "releases/index.html"),
         ("release", "releases/2024-06-01-test.html"),
     ]

@@ -34,13 +34,19 @@ import Testing
             let text = String(decoding: data, as: UTF8.self)
             switch kind {
             case "html":
-                #expect(!text.contains("<script") && !text.contains("<img") && !text.contains("<iframe") && !text.contains("<svg onload")
+                let scripts = text.components(separatedBy: "<script").count - 1
+                #expect(scripts == (path == "search.html" ? 1 : 0) && !text.contains("<img") && !text.contains("<iframe") && !text.contains("<svg onload")
                         && !text.lowercased().contains("href=\"javascript:") && !text.contains("href=\"data:text") && !text.contains("onerror=alert(1)>"),
                         "\(path) holds markup the text made")
             case "svg", "xml":
                 let parser = XMLParser(data: data)
                 #expect(parser.parse(), "\(path) is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")")
                 #expect(!text.contains("<script") && !text.contains("<img"), "\(path) holds markup the text made")
+            case "js" where path.hasPrefix("search/"):
+                // The search index: one call with JSON, which never holds `<` (a `</script>` could end it elsewhere).
+                #expect(!text.contains("<") && !text.contains("\u{2028}"), "\(path) holds < or a line separator")
+                let call = try #require(text.firstMatch(of: /^bulletinSearch\.(manifest|terms|store)\((?:\d+,)?([\s\S]*)\);\n$/), "\(path)")
+                #expect((try? JSONSerialization.jsonObject(with: Data(call.output.2.utf8))) != nil, "\(path) is not one call with JSON")
             case "json":
                 #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(path) is not JSON")
             case "csv":
@@ -55,6 +61,7 @@ import Testing
         }
         #expect(counts["html", default: 0] > 15 && counts["svg", default: 0] > 0 && counts["json", default: 0] > 0 && counts["csv", default: 0] > 0)
         #expect(counts["xml", default: 0] == 2, "feed.xml and sitemap.xml")
+        #expect(counts["js", default: 0] > 30, "the search index's files")
         // The words are kept, as text: the site shows what the file says.
         let home = Support.text(site.appendingPathComponent("index.html"))
         #expect(home.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
