@@ -5,7 +5,7 @@ BIN = .build/$(CONFIG)/bulletin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8000
 
-.PHONY: site test check preview release deps clean
+.PHONY: site test check preview release deps clean screenshots
 
 site: deps
 	$(SWIFT) build -c $(CONFIG) --product bulletin
@@ -16,6 +16,10 @@ test: deps
 	@# The preview server answers on Swift's concurrency pool (two threads on two cores), which the long synchronous
 	@# builds of the other tests hold for tens of seconds at a time: its test runs on its own.
 	$(SWIFT) test --skip-build --filter PreviewServerTests
+
+# Each kind of page at 1280 px and 390 px, light and dark, and a section printed to PDF, into screenshots/ (not committed).
+screenshots: site
+	python3 .ci/screenshots.py Site screenshots
 
 check: deps
 	$(SWIFT) build -c $(CONFIG) --product bulletin
