@@ -119,7 +119,7 @@ def typed(term):
     deadline = time.time() + 10
     while time.time() < deadline:
         status = driver.find_element(By.ID, "search-status").text
-        if status.startswith("找到") or status.startswith("没有"):
+        if status.startswith(("找到", "已找到", "没有")):
             break
         time.sleep(0.05)
     results = []

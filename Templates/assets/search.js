@@ -66,10 +66,11 @@
   }
 
   // The index's files, each loaded once, by a <script> element.
-  var registry = { manifest: null, terms: {}, store: {} }, loading = {};
+  var registry = { manifest: null, terms: {}, more: {}, store: {} }, loading = {};
   window.bulletinSearch = {
     manifest: function (m) { registry.manifest = m; },
     terms: function (n, t) { registry.terms[n] = t; },
+    more: function (n, t) { registry.more[n] = t; },
     store: function (n, s) { registry.store[n] = s; }
   };
   function load(src) {
@@ -103,31 +104,59 @@
     return result;
   }
 
-  // Every page whose passages hold all the query's terms, best first: the page's title (its first passage) holding
+  // A term's passages: the first in its term file, the rest in overflow pages loaded when needed.
+  function termList(term) {
+    var m = registry.manifest, file = registry.terms[bucket(term, m.terms)] || {};
+    if (!Object.prototype.hasOwnProperty.call(file, term)) return { term: term, ids: [], pages: 0, next: 1 };
+    var parts = file[term].split("|");
+    return { term: term, ids: decode(parts[0]), pages: parts.length > 1 ? parseInt(parts[1], 10) : 0, next: 1 };
+  }
+  function loadMore(list) {
+    var m = registry.manifest, key = list.term + "\u0001" + list.next, n = bucket(key, m.terms);
+    return load(base + "o/" + n + ".js").then(function () {
+      var file = registry.more[n] || {};
+      list.ids = list.ids.concat(decode(file[key] || ""));
+      list.next += 1;
+    });
+  }
+
+  // The pages whose passages hold all the query's terms, best first: the page's title (its first passage) holding
   // them, then more passages holding them, then the site's order. Each page: {page, passages: [local ids]}.
-  function candidates(query) {
+  // Passages are numbered in the site's order and each term's list ascends, so the passages below the last id loaded
+  // of every list that has more are all known: lists are read on, the shortest-reaching first, until `wanted` pages
+  // are known or every list is read. The result says whether it is complete.
+  function candidates(query, wanted) {
     var terms = queryTerms(query);
-    if (!terms.length) return Promise.resolve([]);
+    if (!terms.length) return Promise.resolve({ pages: [], complete: true });
     return load(manifestURL).then(function () {
-      var m = registry.manifest;
-      var files = {};
+      var m = registry.manifest, files = {};
       terms.forEach(function (t) { files[bucket(t, m.terms)] = true; });
       return Promise.all(Object.keys(files).map(function (n) { return load(base + "t/" + n + ".js"); })).then(function () {
-        var lists = terms.map(function (t) {
-          var file = registry.terms[bucket(t, m.terms)] || {};
-          return Object.prototype.hasOwnProperty.call(file, t) ? decode(file[t]) : [];
-        });
-        var pages = {}, order = [];
-        intersect(lists).forEach(function (id) {
-          var page = Math.floor(id / m.limit);
-          if (!pages[page]) { pages[page] = { page: page, passages: [] }; order.push(pages[page]); }
-          pages[page].passages.push(id % m.limit);
-        });
-        order.sort(function (a, b) {
-          var ta = a.passages[0] === 0 ? 0 : 1, tb = b.passages[0] === 0 ? 0 : 1;
-          return ta - tb || b.passages.length - a.passages.length || a.page - b.page;
-        });
-        return order;
+        var lists = terms.map(termList);
+        function step() {
+          var open = lists.filter(function (l) { return l.next <= l.pages; });
+          var bound = Infinity, limiting = null;
+          open.forEach(function (l) {
+            var last = l.ids.length ? l.ids[l.ids.length - 1] : -1;
+            if (last < bound) { bound = last; limiting = l; }
+          });
+          var ids = intersect(lists.map(function (l) { return l.ids.slice(); })).filter(function (id) { return id <= bound; });
+          var pages = {}, order = [];
+          ids.forEach(function (id) {
+            var page = Math.floor(id / m.limit);
+            if (!pages[page]) { pages[page] = { page: page, passages: [] }; order.push(pages[page]); }
+            pages[page].passages.push(id % m.limit);
+          });
+          if (!limiting || order.length >= wanted) {
+            order.sort(function (a, b) {
+              var ta = a.passages[0] === 0 ? 0 : 1, tb = b.passages[0] === 0 ? 0 : 1;
+              return ta - tb || b.passages.length - a.passages.length || a.page - b.page;
+            });
+            return { pages: order, complete: !limiting };
+          }
+          return loadMore(limiting).then(step);
+        }
+        return step();
       });
     });
   }
@@ -210,7 +239,7 @@
     return li;
   }
 
-  var current = 0, found = [];
+  var current = 0, found = [], complete = true, lastQuery = "";
   function show(query, count) {
     var run = ++current;
     var batch = found.slice(0, count);
@@ -221,8 +250,10 @@
       var rest = results.filter(function (r) { return r && !(r.passage && r.passage.at); });
       list.textContent = "";
       exact.concat(rest).forEach(function (r) { list.appendChild(item(r)); });
-      status.textContent = found.length ? "找到 " + found.length + " 个页面" + (found.length > count ? "，显示前 " + count + " 个" : "") : "没有找到含“" + query + "”的页面";
-      more.hidden = found.length <= count;
+      status.textContent = found.length
+        ? (complete ? "找到 " : "已找到 ") + found.length + " 个页面" + (found.length > count ? "，显示前 " + count + " 个" : "") + (complete ? "" : "，还有更多")
+        : "没有找到含“" + query + "”的页面";
+      more.hidden = found.length <= count && complete;
     });
   }
 
@@ -232,10 +263,12 @@
     try { history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname); } catch (e) { /* file:// may refuse */ }
     if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return Promise.resolve(); }
     status.textContent = "正在搜索…";
-    return candidates(query).then(function (pages) {
+    shown = 10;
+    lastQuery = query;
+    return candidates(query, shown + 1).then(function (result) {
       if (run !== current) return;
-      found = pages;
-      shown = 10;
+      found = result.pages;
+      complete = result.complete;
       return show(query, shown);
     }).catch(function (error) {
       status.textContent = "搜索索引无法加载：" + error.message;
@@ -244,8 +277,8 @@
 
   // For tests and tools: every page address holding all the query's terms, best first.
   window.bulletinSearch.pages = function (query) {
-    return candidates(query).then(function (pages) {
-      return Promise.all(pages.map(function (c) { return entry(c.page, c.passages[0]); })).then(function (entries) {
+    return candidates(query, Infinity).then(function (result) {
+      return Promise.all(result.pages.map(function (c) { return entry(c.page, c.passages[0]); })).then(function (entries) {
         return entries.map(function (e) { return e && e[0]; });
       });
     });
@@ -270,7 +303,15 @@
     if (event.key === "ArrowDown" && at + 1 < links.length) links[at + 1].focus();
     if (event.key === "ArrowUp") (at > 0 ? links[at - 1] : input).focus();
   });
-  more.addEventListener("click", function () { shown += 10; show(input.value.trim(), shown); });
+  more.addEventListener("click", function () {
+    shown += 10;
+    var query = lastQuery, run = ++current;
+    (complete && found.length >= shown ? Promise.resolve(null) : candidates(query, shown + 1)).then(function (result) {
+      if (run !== current) return;
+      if (result) { found = result.pages; complete = result.complete; }
+      show(query, shown);
+    });
+  });
 
   box.hidden = false;
   var start = new URLSearchParams(location.search).get("q");

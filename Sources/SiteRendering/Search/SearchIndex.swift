@@ -7,6 +7,7 @@ import Synchronization
 /// Files (each a script, so that the index loads from `file://` as well as over HTTP, where `fetch` would be refused):
 /// - `search/index.js`: the manifest, the number of each kind of file;
 /// - `search/t/<n>.js`: the terms (`SearchTokens`) whose hash falls in file n, each with the passages holding it;
+/// - `search/o/<n>.js`: the passages of common terms beyond their first 256, in pages;
 /// - `search/s/<n>.js`: the passages' words, four passages of a page to an entry, with the page's address and title.
 /// A query loads the manifest, the term files of its terms, then the passage files of the results it shows: never the
 /// whole index. The number of files follows the number of pages, fixed before anything is rendered.
@@ -15,6 +16,11 @@ struct SearchIndex {
     static let page = "search.html"
     /// Passages of a page per entry of a passage file.
     static let block = 4
+    /// A term's first passages are in its term file; the rest, in pages of `overflowPage`, in the overflow files
+    /// (`search/o/<n>.js`, by the hash of the term and the page's number), loaded only when a query needs them. At 1000
+    /// plans a common pair is in 100 000 passages: its whole list in the term file made the first query 0.9 MB.
+    static let firstPage = 256
+    static let overflowPage = 2048
 
     /// The pages searched, in the order results are given when they are otherwise alike: each plan's page, its
     /// sections and its indicators, then the offices, the releases and the method.
@@ -38,12 +44,12 @@ struct SearchIndex {
             while value < n, value < high { value *= 2 }
             return value
         }
-        return (power(pages, 16, 8192), power(pages * 4, 32, 16384))
+        return (power(pages, 16, 8192), power(pages * 4, 32, 65536))
     }
 
     static func files(pages: Int) -> [String] {
         let (terms, stores) = counts(pages: pages)
-        return (0..<terms).map { "search/t/\($0).js" } + (0..<stores).map { "search/s/\($0).js" }
+        return (0..<terms).map { "search/t/\($0).js" } + (0..<terms).map { "search/o/\($0).js" } + (0..<stores).map { "search/s/\($0).js" }
     }
 
     struct Entry {
@@ -122,8 +128,32 @@ struct SearchIndex {
             }
         }
 
+        // Each term's pages beyond the first, by the file they fall in: `term` U+0001 `page number` (from 1).
+        var overflowFiles = [[(key: String, term: Int, page: Int)]](repeating: [], count: termCount)
+        for (number, ids) in postings.enumerated() where ids.count > firstPage {
+            for page in 1...((ids.count - firstPage + overflowPage - 1) / overflowPage) {
+                let key = names[number] + "\u{1}\(page)"
+                overflowFiles[SearchTokens.bucket(key, count: termCount)].append((key, number, page))
+            }
+        }
+        let byOverflowFile = overflowFiles
         let written = Mutex([RenderedFile?](repeating: nil, count: termCount + storeCount))
         let termNames = names, termPostings = postings, byTermFile = termFiles, byStoreFile = storeFiles
+        let overflow = Mutex([RenderedFile?](repeating: nil, count: termCount))
+        DispatchQueue.concurrentPerform(iterations: termCount) { index in
+            var out = ByteBuffer(capacity: 8192)
+            out.append("bulletinSearch.more(\(index),{")
+            for (n, item) in byOverflowFile[index].sorted(by: { $0.key < $1.key }).enumerated() {
+                if n > 0 { out.append(",\n") }
+                appendJSON(item.key, to: &out)
+                out.append(":\"")
+                let ids = termPostings[item.term], start = firstPage + (item.page - 1) * overflowPage
+                appendDeltas(ids[start..<min(ids.count, start + overflowPage)], to: &out)
+                out.append("\"")
+            }
+            out.append("});\n")
+            overflow.withLock { $0[index] = RenderedFile(path: "search/o/\(index).js", bytes: out.bytes) }
+        }
         DispatchQueue.concurrentPerform(iterations: termCount + storeCount) { index in
             var out = ByteBuffer(capacity: 8192)
             if index < termCount {
@@ -132,13 +162,10 @@ struct SearchIndex {
                     if n > 0 { out.append(",\n") }
                     appendJSON(termNames[number], to: &out)
                     out.append(":\"")
-                    // Passages by ascending id, as differences in base 36.
-                    var previous = 0
-                    for (k, id) in termPostings[number].enumerated() {
-                        if k > 0 { out.append(",") }
-                        out.append(String(id - previous, radix: 36))
-                        previous = id
-                    }
+                    // Passages by ascending id, as differences in base 36; then `|` and the number of overflow pages.
+                    let ids = termPostings[number]
+                    appendDeltas(ids[0..<min(ids.count, firstPage)], to: &out)
+                    if ids.count > firstPage { out.append("|\((ids.count - firstPage + overflowPage - 1) / overflowPage)") }
                     out.append("\"")
                 }
                 out.append("});\n")
@@ -183,7 +210,17 @@ struct SearchIndex {
         }
         let manifestFile = RenderedFile(path: manifest, bytes: Array(("bulletinSearch.manifest({\"version\":1,\"terms\":\(termCount),\"stores\":\(storeCount),"
             + "\"block\":\(block),\"limit\":\(SearchText.passageLimit),\"pages\":\(entries.count)});\n").utf8))
-        return [manifestFile] + written.withLock { $0 }.compactMap { $0 }
+        return [manifestFile] + written.withLock { $0 }.compactMap { $0 } + overflow.withLock { $0 }.compactMap { $0 }
+    }
+
+    /// Ascending ids as base-36 differences, the first from 0.
+    static func appendDeltas(_ ids: ArraySlice<Int>, to out: inout ByteBuffer) {
+        var previous = 0
+        for (k, id) in ids.enumerated() {
+            if k > 0 { out.append(",") }
+            out.append(String(id - previous, radix: 36))
+            previous = id
+        }
     }
 
     /// `json(text)` into a buffer: text with nothing to escape (most of it) is copied as it is.

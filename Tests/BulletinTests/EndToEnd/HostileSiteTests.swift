@@ -45,7 +45,7 @@ import Testing
             case "js" where path.hasPrefix("search/"):
                 // The search index: one call with JSON, which never holds `<` (a `</script>` could end it elsewhere).
                 #expect(!text.contains("<") && !text.contains("\u{2028}"), "\(path) holds < or a line separator")
-                let call = try #require(text.firstMatch(of: /^bulletinSearch\.(manifest|terms|store)\((?:\d+,)?([\s\S]*)\);\n$/), "\(path)")
+                let call = try #require(text.firstMatch(of: /^bulletinSearch\.(manifest|terms|more|store)\((?:\d+,)?([\s\S]*)\);\n$/), "\(path)")
                 #expect((try? JSONSerialization.jsonObject(with: Data(call.output.2.utf8))) != nil, "\(path) is not one call with JSON")
             case "json":
                 #expect((try? JSONSerialization.jsonObject(with: data)) != nil, "\(path) is not JSON")

@@ -61,4 +61,24 @@ import Testing
         #expect(stored.contains("\"7.0\":[\"plans/p/indicators/i7.html\",\"指标7\",\"规划\",[[\"\",\"指标7\"],[\"q\",\"高新技术企业\\u003c/script\\u003e达1万家\"]]]"))
         #expect(!files.contains { String(decoding: $0.bytes, as: UTF8.self).contains("</script") })
     }
+
+    /// A term in more passages than a term file holds: its first 256 there, with the number of pages after `|`, and
+    /// the rest in an overflow file, first id absolute, so that a query reads on only when it needs more.
+    @Test func aCommonTermsPassagesGoOnInOverflowPages() throws {
+        let count = SearchIndex.firstPage + 44
+        let pages = (0..<count).map { index in
+            SearchIndex.Entry(path: "departments/d\(index).html", context: "责任单位",
+                              text: SearchText.Page(title: "科技", passages: [.init(anchor: "", text: "科技")]))
+        }
+        let files = SearchIndex.build(pages)
+        let (terms, _) = SearchIndex.counts(pages: count)
+        let termFile = try #require(files.first { $0.path == "search/t/\(SearchTokens.bucket("科技", count: terms)).js" })
+        let value = try #require(String(decoding: termFile.bytes, as: UTF8.self).firstMatch(of: /"科技":"([^"]*)"/)?.output.1)
+        #expect(value.hasSuffix("|1") && value.split(separator: ",").count == SearchIndex.firstPage)
+        let key = "科技\u{1}1"
+        let overflow = try #require(files.first { $0.path == "search/o/\(SearchTokens.bucket(key, count: terms)).js" })
+        let more = try #require(String(decoding: overflow.bytes, as: UTF8.self).firstMatch(of: /"科技\\u00011":"([^"]*)"/)?.output.1)
+        let ids = more.split(separator: ",").map { Int($0, radix: 36)! }
+        #expect(ids.count == 44 && ids.first == SearchIndex.firstPage * SearchText.passageLimit && ids.dropFirst().allSatisfy { $0 == SearchText.passageLimit })
+    }
 }
