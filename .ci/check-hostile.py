@@ -19,6 +19,7 @@ import pathlib
 import re
 import sys
 import threading
+import time
 
 site = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Site").resolve()
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "background",
@@ -100,10 +101,15 @@ driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
   }"""})
 opened = 0
 try:
+    # The search page with queries whose results hold the hostile text: results are written as text, never as markup.
+    searches = ["search.html?q=" + q for q in ("script", "alert", "HYPERLINK", "javascript")] if (site / "search.html").exists() else []
     for kind, base in bases.items():
-        for path in pages:
-            page = str(path.relative_to(site))
+        for page in [str(p.relative_to(site)) for p in pages] + searches:
             driver.get(base + page)
+            if page.startswith("search.html?"):
+                time.sleep(1.0)
+                if not driver.find_elements("css selector", "#search-results li"):
+                    problems.append(f"{page} ({kind}): the search found nothing, so its results were not tried")
             opened += 1
             try:
                 alert = driver.switch_to.alert
