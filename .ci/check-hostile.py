@@ -11,14 +11,11 @@ proves two things about every page:
    Content-Security-Policy violation would).
 
 Usage: check-hostile.py SITE"""
-import functools
 import html.parser
-import http.server
 import json
 import pathlib
 import re
 import sys
-import threading
 import time
 
 site = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Site").resolve()
@@ -72,27 +69,10 @@ for path in files:
 pages = [p for p in files if p.suffix == ".html"]
 print(f"hostile site: {len(pages)} pages and {len(files) - len(pages)} SVG files read with an HTML parser")
 
-from selenium import webdriver  # noqa: E402  (the parser check runs without Selenium)
-from selenium.webdriver.chrome.options import Options  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+from browser import chromium, serve  # noqa: E402  (the parser check runs without Selenium)
 
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-threading.Thread(target=server.serve_forever, daemon=True).start()
-bases = {"file": site.as_uri() + "/", "http": f"http://127.0.0.1:{server.server_address[1]}/"}
-
-options = Options()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-options.set_capability("unhandledPromptBehavior", "ignore")
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+server, bases = serve(site)
+driver = chromium(logs=True, capabilities={"unhandledPromptBehavior": "ignore"})
 # Runs before any script of the page, whatever its policy: every dialog is recorded instead of shown.
 driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
   window.__dialogs = [];

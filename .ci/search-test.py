@@ -12,20 +12,16 @@
   rendering.
 
 Usage: search-test.py SITE [BUDGET_KB]"""
-import functools
 import html.parser
-import http.server
 import json
 import pathlib
 import re
 import sys
-import threading
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from browser import chromium, serve
 
 site = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Site").resolve()
 budget = int(sys.argv[2]) * 1024 if len(sys.argv) > 2 else 60 * 1024
@@ -93,21 +89,8 @@ for term, found in truth.items():
         problems.append(f"{term}: no page holds it, so it tests nothing: choose another term")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-threading.Thread(target=server.serve_forever, daemon=True).start()
-bases = {"file": site.as_uri() + "/", "http": f"http://127.0.0.1:{server.server_address[1]}/"}
-
-options = Options()
-for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000"):
-    options.add_argument(argument)
-options.binary_location = "/usr/bin/chromium"
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+server, bases = serve(site)
+driver = chromium(logs=True)
 driver.set_script_timeout(30)
 
 

@@ -56,6 +56,7 @@ extension Builder {
         var renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: key("site.yaml"))
         renderer.previousOutput = url(options.output)
         let outputs = renderer.plannedOutputs()
+        renderer.searchedPages = SearchIndex.pages(in: outputs.map(\.path))
         // Two outputs at one path would leave one of them unseen: content the loader lets through must not do that.
         var paths = Set<String>()
         for output in outputs {

@@ -32,6 +32,9 @@ public struct SiteRenderer: Sendable {
     public let siteFile: String
     /// The output folder of the last build, whose pages the search index reads when they are not rendered again.
     public var previousOutput: URL?
+    /// The searched pages, in the index's order, when the caller has listed the outputs already (listing them again
+    /// costs 0.7 s at 1000 plans).
+    public var searchedPages: [String]?
 
     public init(site: Site, templates: TemplateSet, contentFiles: [String] = [], siteFile: String = "site.yaml") {
         self.site = site
@@ -79,7 +82,7 @@ public struct SiteRenderer: Sendable {
         let searching = paths.contains(SearchIndex.manifest)
         let read = Mutex<[String: SearchText.Page]>([:])
         @Sendable func emit(_ file: RenderedFile) {
-            if searching, Self.isSearched(file.path) {
+            if searching, SearchIndex.group(of: file.path) != nil {
                 let page = SearchText.page(file.bytes)
                 read.withLock { $0[file.path] = page }
             }
@@ -106,11 +109,9 @@ public struct SiteRenderer: Sendable {
         return diagnostics.withLock { $0 }.sortedByLocation()
     }
 
-    static func isSearched(_ path: String) -> Bool { !SearchIndex.pages(in: [path]).isEmpty }
-
     /// The search index's files, from the pages rendered now (`read`) and the last build's of the rest.
     private func searchIndex(read: [String: SearchText.Page], problems: borrowing Mutex<[Diagnostic]>) -> [RenderedFile] {
-        let paths = SearchIndex.pages(in: plannedOutputs().map(\.path))
+        let paths = searchedPages ?? SearchIndex.pages(in: plannedOutputs().map(\.path))
         let titles = Dictionary(site.plans.map { ($0.slug, $0.shortTitle) }, uniquingKeysWith: { first, _ in first })
         var entries: [SearchIndex.Entry] = []
         entries.reserveCapacity(paths.count)

@@ -11,7 +11,7 @@ import Synchronization
 /// - `search/s/<n>.js`: the passages' words, four passages of a page to an entry, with the page's address and title.
 /// A query loads the manifest, the term files of its terms, then the passage files of the results it shows: never the
 /// whole index. The number of files follows the number of pages, fixed before anything is rendered.
-struct SearchIndex {
+public struct SearchIndex {
     static let manifest = "search/index.js"
     static let page = "search.html"
     /// Passages of a page per entry of a passage file.
@@ -24,15 +24,19 @@ struct SearchIndex {
 
     /// The pages searched, in the order results are given when they are otherwise alike: each plan's page, its
     /// sections and its indicators, then the offices, the releases and the method.
-    static func pages(in outputs: [String]) -> [String] {
-        var plans: [String] = [], departments: [String] = [], releases: [String] = [], other: [String] = []
-        for path in outputs where path.hasSuffix(".html") {
-            if path.hasPrefix("plans/"), !path.contains("/data/") { plans.append(path) }
-            else if path.hasPrefix("departments/"), path != Paths.departments { departments.append(path) }
-            else if path.hasPrefix("releases/"), path != Paths.releases { releases.append(path) }
-            else if path == Paths.progressMethod { other.append(path) }
-        }
-        return plans + departments + releases + other
+    public static func pages(in outputs: [String]) -> [String] {
+        var groups: [[String]] = [[], [], [], []]
+        for path in outputs { if let group = group(of: path) { groups[group].append(path) } }
+        return groups.flatMap { $0 }
+    }
+
+    /// Which of those groups a page is in (plans, offices, releases, the method), or nil when it is not searched.
+    static func group(of path: String) -> Int? {
+        guard path.hasSuffix(".html") else { return nil }
+        if path.hasPrefix("plans/") { return path.contains("/data/") ? nil : 0 }
+        if path.hasPrefix("departments/") { return path == Paths.departments ? nil : 1 }
+        if path.hasPrefix("releases/") { return path == Paths.releases ? nil : 2 }
+        return path == Paths.progressMethod ? 3 : nil
     }
 
     /// How many term files and passage files a site of `pages` pages has: about 6 KB each at this site's size.
@@ -243,44 +247,14 @@ struct SearchIndex {
         return hash
     }
 
-    /// `json(text)` into a buffer: text with nothing to escape (most of it) is copied as it is.
+    /// A JSON string (the open data's escaping: `<`, `>`, `&` and the line separators too, so a script file can
+    /// never be ended or broken by the text) into a buffer.
     static func appendJSON(_ text: String, to out: inout ByteBuffer) {
-        var plain = true
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            // ", \\, <, >, &, controls, and U+2028/U+2029 (E2 80 A8/A9).
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
-                || (previous == (0xE2, 0x80) && (byte == 0xA8 || byte == 0xA9)) { plain = false; break }
-            previous = (previous.1, byte)
-        }
-        if plain {
-            out.append("\"")
-            out.append(text)
-            out.append("\"")
-        } else {
-            out.append(json(text))
-        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        JSONValue.escape(text, into: &bytes)
+        bytes.withUnsafeBufferPointer { out.append($0) }
     }
 
-    /// A JSON string that is also safe inside a script file: `<`, `>`, `&` and the line separators escaped.
-    static func json(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+
 }
