@@ -105,12 +105,12 @@ public struct SiteRenderer: Sendable {
             }
             if !problems.isEmpty { diagnostics.withLock { $0 += problems } }
         }
-        if searching { for file in searchIndex(read: read.withLock { $0 }, problems: diagnostics) { given(file) } }
+        if searching { searchIndex(read: read.withLock { $0 }, problems: diagnostics, emit: given) }
         return diagnostics.withLock { $0 }.sortedByLocation()
     }
 
     /// The search index's files, from the pages rendered now (`read`) and the last build's of the rest.
-    private func searchIndex(read: [String: SearchText.Page], problems: borrowing Mutex<[Diagnostic]>) -> [RenderedFile] {
+    private func searchIndex(read: [String: SearchText.Page], problems: borrowing Mutex<[Diagnostic]>, emit: @Sendable (RenderedFile) -> Void) {
         let paths = searchedPages ?? SearchIndex.pages(in: plannedOutputs().map(\.path))
         let titles = Dictionary(site.plans.map { ($0.slug, $0.shortTitle) }, uniquingKeysWith: { first, _ in first })
         var entries: [SearchIndex.Entry] = []
@@ -136,7 +136,7 @@ public struct SiteRenderer: Sendable {
             }
             entries.append(SearchIndex.Entry(path: path, context: context, text: page ?? SearchText.Page(title: "", passages: [])))
         }
-        return SearchIndex.build(entries)
+        SearchIndex.build(entries, emit: emit)
     }
 
     private func page(_ path: String, _ template: String, _ values: TemplateObject, embeds: [String: TemplateObject] = [:],

@@ -53,7 +53,7 @@ public struct SearchIndex {
 
     static func files(pages: Int) -> [String] {
         let (terms, stores) = counts(pages: pages)
-        return (0..<terms).map { "search/t/\($0).js" } + (0..<terms).map { "search/o/\($0).js" } + (0..<stores).map { "search/s/\($0).js" }
+        return (0..<terms).map { path(.terms, $0) } + (0..<terms).map { path(.more, $0) } + (0..<stores).map { path(.store, $0) }
     }
 
     struct Entry {
@@ -63,168 +63,240 @@ public struct SearchIndex {
         var text: SearchText.Page
     }
 
-    /// The terms of a run of pages, numbered in the order first met: each passage's distinct terms by number.
+    /// The terms of a run of pages, numbered in the order first met, and each passage's distinct terms by number.
     private struct Part {
         var names: [String] = []
-        /// (passage id, term numbers), in page order.
-        var passages: [(id: Int, terms: [Int32])] = []
+        var keys: [UInt64] = []
+        /// Passage ids in page order, and where each one's terms end in `terms`.
+        var ids: [UInt32] = []
+        var ends: [Int] = []
+        var terms: [Int32] = []
     }
 
-    /// The manifest, then every term file and passage file. The pages are read into terms in parallel, a run of
-    /// pages per job, and the terms are numbered so that the postings are arrays of integers, never a dictionary of
-    /// strings per passage: at 1000 plans (28 000 pages searched) that took two minutes on one core.
+    /// Every term of the site, with the passages holding it: term `n`'s ascending passage ids are
+    /// `ids[starts[n]..<starts[n + 1]]`, one array for all of them.
+    struct Postings {
+        var names: [String] = []
+        var starts: [Int] = [0]
+        var ids: [UInt32] = []
+        func of(_ term: Int) -> ArraySlice<UInt32> { ids[starts[term]..<starts[term + 1]] }
+    }
+
+    /// The manifest, then every term file and passage file (for tests and `check`: the build hands each to `emit`).
     static func build(_ entries: [Entry]) -> [RenderedFile] {
-        let (termCount, storeCount) = counts(pages: entries.count)
+        let files = Mutex<[RenderedFile]>([])
+        build(entries) { file in files.withLock { $0.append(file) } }
+        return files.withLock { $0 }.sorted { $0.path < $1.path }
+    }
+
+    /// Every term of the pages with its passages. The pages are read into terms in parallel, a run of pages per job;
+    /// the terms are numbered (by a 64-bit hash of their bytes: hashing a Chinese `String` normalises it first, which
+    /// was a fifth of the index's time) so that the postings are arrays of integers, never a dictionary of strings
+    /// per passage: at 1000 plans (28 000 pages searched) that took two minutes on one core. Two terms with one hash
+    /// would share their passages (found, then sorted last by the script's check of the words): with 10⁷ terms the
+    /// chance is about 10⁻⁵.
+    static func postings(_ entries: [Entry]) -> Postings {
+        precondition(entries.count < Int(UInt32.max) / SearchText.passageLimit, "too many pages for the search index's passage ids")
         let jobs = max(1, min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let parts = Mutex([Part](repeating: Part(), count: jobs))
         DispatchQueue.concurrentPerform(iterations: jobs) { job in
             var part = Part()
-            // By a 64-bit hash of the term's bytes: hashing a Chinese String normalises it first, which was a fifth of
-            // the index's time. Two terms with one hash would share their passages (found, then sorted last by the
-            // script's check of the words): with 10⁷ terms the chance is about 10⁻⁵.
             var numbers: [UInt64: Int32] = [:]
+            var reader = SearchTokens.Reader()
+            var terms: [Int32] = []
             for pageIndex in (job * entries.count / jobs)..<((job + 1) * entries.count / jobs) {
                 for (local, passage) in entries[pageIndex].text.passages.enumerated() {
-                    var terms: [Int32] = []
-                    for term in SearchTokens.terms(passage.text) {
-                        let key = Self.hash(term)
+                    reader.read(passage.text)
+                    terms.removeAll(keepingCapacity: true)
+                    for (index, key) in reader.hashes.enumerated() {
                         if let number = numbers[key] {
                             terms.append(number)
                         } else {
                             let number = Int32(part.names.count)
                             numbers[key] = number
-                            part.names.append(term)
+                            part.names.append(reader.term(index))
+                            part.keys.append(key)
                             terms.append(number)
                         }
                     }
                     terms.sort()
-                    var unique: [Int32] = []
-                    unique.reserveCapacity(terms.count)
-                    for term in terms where unique.last != term { unique.append(term) }
-                    part.passages.append((pageIndex * SearchText.passageLimit + local, unique))
+                    for term in terms where part.terms.count == (part.ends.last ?? 0) || part.terms.last != term { part.terms.append(term) }
+                    part.ids.append(UInt32(pageIndex * SearchText.passageLimit + local))
+                    part.ends.append(part.terms.count)
                 }
             }
             parts.withLock { $0[job] = part }
         }
-        // One numbering for the site, the parts taken in page order so that every term's passages ascend.
-        var names: [String] = []
+        // One numbering for the site; the parts are taken in page order, so that every term's passages ascend.
+        let all = parts.withLock { $0 }
+        var postings = Postings()
         var global: [UInt64: Int] = [:]
-        var postings: [[Int]] = []
-        for part in parts.withLock({ $0 }) {
-            let map = part.names.map { name -> Int in
-                let key = Self.hash(name)
+        var maps: [[Int]] = []
+        for part in all {
+            maps.append(part.keys.enumerated().map { local, key -> Int in
                 if let number = global[key] { return number }
-                global[key] = names.count
-                names.append(name)
-                postings.append([])
-                return names.count - 1
-            }
-            for passage in part.passages {
-                for term in passage.terms { postings[map[Int(term)]].append(passage.id) }
+                global[key] = postings.names.count
+                postings.names.append(part.names[local])
+                return postings.names.count - 1
+            })
+        }
+        var counts = [Int](repeating: 0, count: postings.names.count + 1)
+        for (part, map) in zip(all, maps) { for term in part.terms { counts[map[Int(term)] + 1] += 1 } }
+        for index in counts.indices.dropFirst() { counts[index] += counts[index - 1] }
+        postings.starts = counts
+        var next = counts
+        postings.ids = [UInt32](repeating: 0, count: counts.last ?? 0)
+        postings.ids.withUnsafeMutableBufferPointer { ids in
+            for (part, map) in zip(all, maps) {
+                var start = 0
+                for (passage, end) in zip(part.ids, part.ends) {
+                    for term in part.terms[start..<end] {
+                        let number = map[Int(term)]
+                        ids[next[number]] = passage
+                        next[number] += 1
+                    }
+                    start = end
+                }
             }
         }
+        return postings
+    }
+
+    /// Writes the manifest, then every term file and passage file, handing each to `emit` (from several threads).
+    static func build(_ entries: [Entry], emit: @Sendable (RenderedFile) -> Void) {
+        let (termCount, storeCount) = counts(pages: entries.count)
+        let postings = postings(entries)
+        let names = postings.names
         var termFiles = [[Int]](repeating: [], count: termCount)
         for (number, name) in names.enumerated() { termFiles[SearchTokens.bucket(name, count: termCount)].append(number) }
 
         var storeFiles = [[(key: String, page: Int, start: Int)]](repeating: [], count: storeCount)
         for (pageIndex, entry) in entries.enumerated() {
-            // A page without passages still has its entry, with its address and title.
-            var start = 0
-            while start < max(entry.text.passages.count, 1) {
-                let key = "\(pageIndex).\(start / block)"
+            for (key, start) in blocks(page: pageIndex, passages: entry.text.passages.count) {
                 storeFiles[SearchTokens.bucket(key, count: storeCount)].append((key, pageIndex, start))
-                start += block
             }
         }
 
-        // Each term's pages beyond the first, by the file they fall in: `term` U+0001 `page number` (from 1).
         var overflowFiles = [[(key: String, term: Int, page: Int)]](repeating: [], count: termCount)
-        for (number, ids) in postings.enumerated() where ids.count > firstPage {
-            for page in 1...((ids.count - firstPage + overflowPage - 1) / overflowPage) {
-                let key = names[number] + "\u{1}\(page)"
+        for number in names.indices {
+            for (page, key) in overflowKeys(names[number], count: postings.of(number).count) {
                 overflowFiles[SearchTokens.bucket(key, count: termCount)].append((key, number, page))
             }
         }
-        let byOverflowFile = overflowFiles
-        let written = Mutex([RenderedFile?](repeating: nil, count: termCount + storeCount))
-        let termNames = names, termPostings = postings, byTermFile = termFiles, byStoreFile = storeFiles
-        let overflow = Mutex([RenderedFile?](repeating: nil, count: termCount))
-        DispatchQueue.concurrentPerform(iterations: termCount) { index in
-            var out = ByteBuffer(capacity: 8192)
-            out.append("bulletinSearch.more(\(index),{")
-            for (n, item) in byOverflowFile[index].sorted(by: { $0.key < $1.key }).enumerated() {
-                if n > 0 { out.append(",\n") }
-                appendJSON(item.key, to: &out)
-                out.append(":\"")
-                let ids = termPostings[item.term], start = firstPage + (item.page - 1) * overflowPage
-                appendDeltas(ids[start..<min(ids.count, start + overflowPage)], to: &out)
-                out.append("\"")
-            }
-            out.append("});\n")
-            overflow.withLock { $0[index] = RenderedFile(path: "search/o/\(index).js", bytes: out.bytes) }
-        }
-        DispatchQueue.concurrentPerform(iterations: termCount + storeCount) { index in
-            var out = ByteBuffer(capacity: 8192)
+        let byOverflowFile = overflowFiles, byTermFile = termFiles, byStoreFile = storeFiles
+        DispatchQueue.concurrentPerform(iterations: 2 * termCount + storeCount) { index in
             if index < termCount {
-                out.append("bulletinSearch.terms(\(index),{")
-                for (n, number) in byTermFile[index].sorted(by: { termNames[$0] < termNames[$1] }).enumerated() {
-                    if n > 0 { out.append(",\n") }
-                    appendJSON(termNames[number], to: &out)
-                    out.append(":\"")
-                    // Passages by ascending id, as differences in base 36; then `|` and the number of overflow pages.
-                    let ids = termPostings[number]
-                    appendDeltas(ids[0..<min(ids.count, firstPage)], to: &out)
-                    if ids.count > firstPage { out.append("|\((ids.count - firstPage + overflowPage - 1) / overflowPage)") }
-                    out.append("\"")
-                }
-                out.append("});\n")
-                written.withLock { $0[index] = RenderedFile(path: "search/t/\(index).js", bytes: out.bytes) }
+                let items = byTermFile[index].sorted { names[$0] < names[$1] }
+                emit(file(.terms, index, keys: items.map { names[$0] }) { n, out in termValue(postings.of(items[n]), into: &out) })
+            } else if index < 2 * termCount {
+                let items = byOverflowFile[index - termCount].sorted { $0.key < $1.key }
+                emit(file(.more, index - termCount, keys: items.map(\.key)) { n, out in
+                    overflowValue(postings.of(items[n].term), page: items[n].page, into: &out)
+                })
             } else {
-                let store = index - termCount
-                out.append("bulletinSearch.store(\(store),{")
-                for (n, item) in byStoreFile[store].sorted(by: { $0.key < $1.key }).enumerated() {
-                    if n > 0 { out.append(",\n") }
-                    let entry = entries[item.page], passages = entry.text.passages
-                    appendJSON(item.key, to: &out)
-                    out.append(":[")
-                    appendJSON(Paths.link(from: page, to: entry.path), to: &out)
-                    out.append(",")
-                    appendJSON(entry.text.title, to: &out)
-                    out.append(",")
-                    appendJSON(entry.context, to: &out)
-                    out.append(",[")
-                    for (k, passage) in passages[min(item.start, passages.count)..<min(item.start + block, passages.count)].enumerated() {
-                        if k > 0 { out.append(",") }
-                        out.append("[")
-                        appendJSON(passage.anchor, to: &out)
-                        out.append(",")
-                        appendJSON(passage.text, to: &out)
-                        if !passage.marks.isEmpty {
-                            out.append(",[")
-                            for (m, mark) in passage.marks.enumerated() {
-                                if m > 0 { out.append(",") }
-                                out.append("[\(mark.offset),")
-                                appendJSON(mark.id, to: &out)
-                                out.append("]")
-                            }
-                            out.append("]")
-                        }
-                        out.append("]")
-                    }
-                    out.append("]]")
-                }
-                out.append("});\n")
-                written.withLock { $0[index] = RenderedFile(path: "search/s/\(store).js", bytes: out.bytes) }
+                let items = byStoreFile[index - 2 * termCount].sorted { $0.key < $1.key }
+                emit(file(.store, index - 2 * termCount, keys: items.map(\.key)) { n, out in
+                    storeValue(entries[items[n].page], start: items[n].start, into: &out)
+                })
             }
         }
-        let manifestFile = RenderedFile(path: manifest, bytes: Array(("bulletinSearch.manifest({\"version\":1,\"terms\":\(termCount),\"stores\":\(storeCount),"
-            + "\"block\":\(block),\"limit\":\(SearchText.passageLimit),\"pages\":\(entries.count)});\n").utf8))
-        return [manifestFile] + written.withLock { $0 }.compactMap { $0 } + overflow.withLock { $0 }.compactMap { $0 }
+        emit(RenderedFile(path: manifest, bytes: Array(("bulletinSearch.manifest({\"version\":1,\"terms\":\(termCount),\"stores\":\(storeCount),"
+            + "\"block\":\(block),\"limit\":\(SearchText.passageLimit),\"pages\":\(entries.count)});\n").utf8)))
+    }
+
+    /// The kinds of index file: the function each calls, and its folder.
+    enum Kind: String {
+        case terms, more, store
+        var folder: String {
+            switch self {
+            case .terms: "t"
+            case .more: "o"
+            case .store: "s"
+            }
+        }
+    }
+
+    static func path(_ kind: Kind, _ index: Int) -> String { "search/\(kind.folder)/\(index).js" }
+
+    /// One index file: `bulletinSearch.<kind>(<index>,{` then each key (in the order given) with its value, one to a
+    /// line, then `});`.
+    static func file(_ kind: Kind, _ index: Int, keys: [String], value: (Int, inout ByteBuffer) -> Void) -> RenderedFile {
+        var out = ByteBuffer(capacity: 8192)
+        out.append("bulletinSearch.\(kind.rawValue)(\(index),{")
+        for (n, key) in keys.enumerated() {
+            if n > 0 { out.append(",\n") }
+            appendJSON(key, to: &out)
+            out.append(":")
+            value(n, &out)
+        }
+        out.append("});\n")
+        return RenderedFile(path: path(kind, index), bytes: out.bytes)
+    }
+
+    /// The passage blocks of page `page`: each one's key in the passage files and its first passage. A page without
+    /// passages still has its entry, with its address and title.
+    static func blocks(page: Int, passages: Int) -> [(key: String, start: Int)] {
+        stride(from: 0, to: max(passages, 1), by: block).map { ("\(page).\($0 / block)", $0) }
+    }
+
+    /// The keys of a term's overflow pages (`term` U+0001 `page number`, from 1) when it is in `count` passages.
+    static func overflowKeys(_ term: String, count: Int) -> [(page: Int, key: String)] {
+        guard count > firstPage else { return [] }
+        return (1...((count - firstPage + overflowPage - 1) / overflowPage)).map { ($0, term + "\u{1}\($0)") }
+    }
+
+    /// A term file's value: the term's first passages by ascending id, as differences in base 36; then `|` and the
+    /// number of overflow pages.
+    static func termValue(_ ids: ArraySlice<UInt32>, into out: inout ByteBuffer) {
+        out.append(byte: 0x22)
+        appendDeltas(ids.prefix(firstPage), to: &out)
+        if ids.count > firstPage { out.append("|\((ids.count - firstPage + overflowPage - 1) / overflowPage)") }
+        out.append(byte: 0x22)
+    }
+
+    /// An overflow file's value: page `page` of the term's passages after the first ones.
+    static func overflowValue(_ ids: ArraySlice<UInt32>, page: Int, into out: inout ByteBuffer) {
+        let start = ids.startIndex + firstPage + (page - 1) * overflowPage
+        out.append(byte: 0x22)
+        appendDeltas(ids[start..<min(ids.endIndex, start + overflowPage)], to: &out)
+        out.append(byte: 0x22)
+    }
+
+    /// A passage file's value: the page's address, title and context, and the block's passages (anchor, words, and
+    /// the marks inside them).
+    static func storeValue(_ entry: Entry, start: Int, into out: inout ByteBuffer) {
+        let passages = entry.text.passages
+        out.append("[")
+        appendJSON(Paths.link(from: page, to: entry.path), to: &out)
+        out.append(",")
+        appendJSON(entry.text.title, to: &out)
+        out.append(",")
+        appendJSON(entry.context, to: &out)
+        out.append(",[")
+        for (k, passage) in passages[min(start, passages.count)..<min(start + block, passages.count)].enumerated() {
+            if k > 0 { out.append(",") }
+            out.append("[")
+            appendJSON(passage.anchor, to: &out)
+            out.append(",")
+            appendJSON(passage.text, to: &out)
+            if !passage.marks.isEmpty {
+                out.append(",[")
+                for (m, mark) in passage.marks.enumerated() {
+                    if m > 0 { out.append(",") }
+                    out.append("[\(mark.offset),")
+                    appendJSON(mark.id, to: &out)
+                    out.append("]")
+                }
+                out.append("]")
+            }
+            out.append("]")
+        }
+        out.append("]]")
     }
 
     /// Ascending ids as base-36 differences, the first from 0, digits written straight into the buffer.
-    static func appendDeltas(_ ids: ArraySlice<Int>, to out: inout ByteBuffer) {
-        var previous = 0
+    static func appendDeltas(_ ids: ArraySlice<UInt32>, to out: inout ByteBuffer) {
+        var previous: UInt32 = 0
         var digits = [UInt8](repeating: 0, count: 16)
         for (k, id) in ids.enumerated() {
             if k > 0 { out.append(byte: 0x2C) }

@@ -25,6 +25,28 @@ import Testing
         #expect(SearchTokens.pair("a", "b") != SearchTokens.units("ab").first)
     }
 
+    /// The index reads terms as hashes without making their strings: the same terms, in the same order, as `terms`.
+    @Test func theIndexsReaderGivesTheTermsOfTheTextAsHashes() {
+        let alphabet: [String] = ["5", "０", "９", ".", "．", "A", "Ａ", "z", "ｚ", "高", "新", "𠀀", "〇", " ", "、", "é", "-", "亿"]
+        var state: UInt64 = 12345
+        var texts = Self.cases.map(\.0) + ["", "5.", ".5", "1.2.3", "1．２", "a.b", "高新技术企业5000亿元"]
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<(Int(state % 12)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += alphabet[Int((state >> 33) % UInt64(alphabet.count))]
+            }
+            texts.append(text)
+        }
+        var reader = SearchTokens.Reader()
+        for text in texts {
+            reader.read(text)
+            let terms = SearchTokens.terms(text)
+            #expect(reader.hashes == terms.map(SearchIndex.hash), "\(text)")
+            #expect(terms.indices.map(reader.term) == terms, "\(text)")
+        }
+    }
+
     @Test func aPageIsReadAsItsReaderSeesItsMainText() {
         let html = """
         <html><head><title>不读</title></head><body><nav>导航</nav>
