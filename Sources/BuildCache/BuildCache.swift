@@ -171,7 +171,7 @@ public struct BuildCache: Sendable {
         let manifest = Manifest(generator: generator, outputs: records, sources: sources.sources(fingerprints: fingerprints),
                                 totals: totals)
         return Record(manifest: manifest, gone: gone, all: all,
-                      kept: outputs.reduce(0) { $0 + 1 + $1.companions.count } - rendered.count)
+                      kept: outputs.reduce(0) { $0 + 1 + $1.companions.count } - rendered.count + stale.kept)
     }
 
     /// Saves the record beside the output folder, with the folders' times taken now that every file is in place: the
@@ -184,6 +184,12 @@ public struct BuildCache: Sendable {
 
     /// What the output folder held after the last build, for the publisher: the file at `path`, its hash and size.
     public func written(_ path: String) -> Manifest.Entry? { previous?.outputs[path] }
+
+    /// The same, only while the file is still there (for files a rebuild keeps without making them again).
+    public func present(_ path: String) -> Manifest.Entry? {
+        guard let entry = previous?.outputs[path], presence.contains(path, recorded: true) else { return nil }
+        return entry
+    }
 
     /// The record a finished build leaves.
     public struct Record {
@@ -207,6 +213,7 @@ public final class StaleOutputs: Sendable {
     /// Whether every file the last build recorded is an output or companion of this one.
     let coversLastBuild: Bool
     private let entries = Mutex<[String: Manifest.Entry]>([:])
+    private let keptCount = Mutex(0)
 
     init(fingerprints: [String: UInt64], paths: Set<String>, coversLastBuild: Bool) {
         self.fingerprints = fingerprints
@@ -215,6 +222,16 @@ public final class StaleOutputs: Sendable {
     }
 
     public var count: Int { paths.count }
+
+    /// Notes that the file at `path` was not made again because it would be the same as the last build's (`entry`, its
+    /// record): its record now has this build's inputs.
+    public func keep(_ path: String, as entry: Manifest.Entry) {
+        record(path, hash: entry.hash, size: entry.size)
+        keptCount.withLock { $0 += 1 }
+    }
+
+    /// How many files were kept so.
+    public var kept: Int { keptCount.withLock { $0 } }
 
     /// Notes that the file at `path` was made with these bytes.
     public func record(_ path: String, hash: UInt64, size: Int) {

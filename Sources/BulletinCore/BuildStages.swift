@@ -54,7 +54,9 @@ extension Builder {
         report.baseURL = site.config.url
 
         var renderer = SiteRenderer(site: site, templates: templates, contentFiles: Array(loaded.inputs.keys), siteFile: key("site.yaml"))
-        renderer.previousOutput = url(options.output)
+        if let cache {
+            renderer.previous = SearchIndex.Previous(folder: cache.output) { cache.present($0)?.hash }
+        }
         let outputs = renderer.plannedOutputs()
         renderer.searchedPages = SearchIndex.pages(in: outputs.map(\.path))
         // Two outputs at one path would leave one of them unseen: content the loader lets through must not do that.
@@ -84,11 +86,11 @@ extension Builder {
         }
     }
 
-    /// Renders the stale outputs, each file written and recorded as soon as it is made.
-    func render(_ prepared: Prepared, _ stale: StaleOutputs, into publisher: Publisher, _ report: inout Report,
+    /// Renders the stale outputs, each file written and recorded as soon as it is made, or recorded as kept.
+    func render(_ prepared: Prepared, _ stale: StaleOutputs, _ cache: BuildCache, into publisher: Publisher, _ report: inout Report,
                 progress: Progress?) {
         let failures = Mutex<[String]>([]), done = Mutex(0), total = stale.count
-        let problems = prepared.renderer.render(stale.paths) { file in
+        let problems = prepared.renderer.render(stale.paths, emit: { file in
             let hash = StableHash.of(file.bytes)
             do {
                 try publisher.write(file.path, file.bytes, hash: hash)
@@ -98,8 +100,12 @@ extension Builder {
             stale.record(file.path, hash: hash, size: file.bytes.count)
             let count = done.withLock { value -> Int in value += 1; return value }
             progress?(min(count, total), total)
-        }
+        }, keep: { path in
+            // Not made again, and linked from the last build's folder by the publisher.
+            if let entry = cache.present(path) { stale.keep(path, as: entry) }
+        })
         report.rendered = total
+        report.kept = stale.kept
         report.diagnostics = (report.diagnostics + problems).sortedByLocation()
         if let failure = failures.withLock({ $0.first }) { report.diagnostics.append(writeFailure(failure)) }
     }

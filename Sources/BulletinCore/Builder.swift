@@ -48,6 +48,9 @@ public struct Builder {
         public var rendered: Int = 0
         public var written: [String] = []
         public var unchanged: Int = 0
+        /// Files of rendered outputs kept as the last build wrote them, not made again (the search index's files
+        /// that no changed page's words are in); counted in `unchanged` too.
+        public var kept: Int = 0
         public var removed: [String] = []
         public var bytesWritten: Int = 0
         /// The site's address, when site.yaml or `--base-url` gives one; without it there is no sitemap.
@@ -107,7 +110,7 @@ public struct Builder {
         let stale = cache.stale(prepared.outputs, inputs: prepared.inputs)
         clock.lap("find stale")
         guard let publisher = openPublisher(cache, &report) else { return report.timed(clock) }
-        render(prepared, stale, into: publisher, &report, progress: progress)
+        render(prepared, stale, cache, into: publisher, &report, progress: progress)
         clock.lap("render and write")
         guard report.succeeded else {
             publisher.abandon()

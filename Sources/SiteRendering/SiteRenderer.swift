@@ -30,8 +30,9 @@ public struct SiteRenderer: Sendable {
     public let contentFiles: [String]
     /// The key of `site.yaml`, which every page shows.
     public let siteFile: String
-    /// The output folder of the last build, whose pages the search index reads when they are not rendered again.
-    public var previousOutput: URL?
+    /// The last build's output and record: the search index is mended from its index, or made from its pages when
+    /// they are not rendered again.
+    public var previous: SearchIndex.Previous?
     /// The searched pages, in the index's order, when the caller has listed the outputs already (listing them again
     /// costs 0.7 s at 1000 plans).
     public var searchedPages: [String]?
@@ -76,7 +77,11 @@ public struct SiteRenderer: Sendable {
     /// Renders the outputs at `paths` (and their companions), handing each file to `emit` as soon as it is
     /// made. Plans are rendered in parallel, one per core; `emit` is called from several threads. A plan's
     /// shared work (its sections' Markdown, quote anchors) is done only if one of its pages is asked for.
-    public func render(_ paths: Set<String>, emit given: @Sendable (RenderedFile) -> Void) -> [Diagnostic] {
+    ///
+    /// `keep` is told of the files of an asked-for output that are not made again because they would be the same as
+    /// the last build's (the search index's, when only a few pages' words changed).
+    public func render(_ paths: Set<String>, emit given: @Sendable (RenderedFile) -> Void,
+                       keep: @Sendable (String) -> Void = { _ in }) -> [Diagnostic] {
         let diagnostics = Mutex<[Diagnostic]>([])
         // The search index is made last, from every searched page: those rendered now are read as they are made.
         let searching = paths.contains(SearchIndex.manifest)
@@ -105,25 +110,17 @@ public struct SiteRenderer: Sendable {
             }
             if !problems.isEmpty { diagnostics.withLock { $0 += problems } }
         }
-        if searching { searchIndex(read: read.withLock { $0 }, problems: diagnostics, emit: given) }
+        if searching { searchIndex(read: read.withLock { $0 }, problems: diagnostics, emit: given, keep: keep) }
         return diagnostics.withLock { $0 }.sortedByLocation()
     }
 
-    /// The search index's files, from the pages rendered now (`read`) and the last build's of the rest.
-    private func searchIndex(read: [String: SearchText.Page], problems: borrowing Mutex<[Diagnostic]>, emit: @Sendable (RenderedFile) -> Void) {
+    /// The search index's files: the last build's mended for the pages whose words changed, when it can be; else made
+    /// whole from the pages rendered now (`read`) and the last build's of the rest.
+    private func searchIndex(read: [String: SearchText.Page], problems: borrowing Mutex<[Diagnostic]>,
+                             emit: @Sendable (RenderedFile) -> Void, keep: @Sendable (String) -> Void) {
         let paths = searchedPages ?? SearchIndex.pages(in: plannedOutputs().map(\.path))
         let titles = Dictionary(site.plans.map { ($0.slug, $0.shortTitle) }, uniquingKeysWith: { first, _ in first })
-        var entries: [SearchIndex.Entry] = []
-        entries.reserveCapacity(paths.count)
-        for path in paths {
-            var page = read[path]
-            if page == nil, let folder = previousOutput, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
-                page = SearchText.page([UInt8](data))
-            }
-            if page == nil {
-                problems.withLock { $0.append(Diagnostic.error(at: SourceLocation(file: path), "the search index could not read this page: it was not rendered and the last build's is missing",
-                                                     hint: "build again with --full")) }
-            }
+        var entries = paths.map { path -> SearchIndex.Entry in
             let context: String
             if let slug = Self.planSlug(ofOutput: path) {
                 context = (titles[slug] ?? slug) + (path.contains("/indicators/") ? " · 指标" : "")
@@ -134,7 +131,37 @@ public struct SiteRenderer: Sendable {
             } else {
                 context = "说明"
             }
-            entries.append(SearchIndex.Entry(path: path, context: context, text: page ?? SearchText.Page(title: "", passages: [])))
+            return SearchIndex.Entry(path: path, context: context, text: SearchText.Page(title: "", passages: []))
+        }
+        var rendered: [Int: SearchText.Page] = [:]
+        for (index, entry) in entries.enumerated() { if let page = read[entry.path] { rendered[index] = page } }
+        if let previous, rendered.count < entries.count,
+           SearchIndex.update(entries, rendered: rendered, previous: previous, emit: emit, keep: keep) {
+            return
+        }
+        // The pages not rendered now are read back from the last build's output, in parallel: at 1000 plans, after a
+        // plan is added (the list of pages changes, so the index is made whole), that is 28 000 pages.
+        let missing = Mutex<[String]>([])
+        let texts = Mutex([SearchText.Page?](repeating: nil, count: entries.count))
+        let folder = previous?.folder, slices = max(1, min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let list = entries, renderedNow = rendered
+        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var part: [(Int, SearchText.Page)] = []
+            for index in stride(from: slice, to: list.count, by: slices) {
+                if let page = renderedNow[index] {
+                    part.append((index, page))
+                } else if let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(list[index].path).path) {
+                    part.append((index, SearchText.page([UInt8](data))))
+                } else {
+                    missing.withLock { $0.append(list[index].path) }
+                }
+            }
+            texts.withLock { for (index, page) in part { $0[index] = page } }
+        }
+        for (index, page) in texts.withLock({ $0 }).enumerated() { if let page { entries[index].text = page } }
+        for path in missing.withLock({ $0 }).sorted() {
+            problems.withLock { $0.append(Diagnostic.error(at: SourceLocation(file: path), "the search index could not read this page: it was not rendered and the last build's is missing",
+                                                 hint: "build again with --full")) }
         }
         SearchIndex.build(entries, emit: emit)
     }

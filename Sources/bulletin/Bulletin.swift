@@ -71,6 +71,7 @@ struct Build: ParsableCommand {
         for (stage, seconds) in report.timings {
             logger.info("stage finished", metadata: ["stage": "\(stage)", "seconds": "\(String(format: "%.3f", seconds))"])
         }
+        if report.kept > 0 { logger.info("files kept without being made again", metadata: ["files": "\(report.kept)"]) }
         Output.print(report.diagnostics)
         guard report.succeeded else { throw Output.failure(report) }
         if !quiet {

@@ -200,8 +200,7 @@ public struct SearchIndex {
                 })
             }
         }
-        emit(RenderedFile(path: manifest, bytes: Array(("bulletinSearch.manifest({\"version\":1,\"terms\":\(termCount),\"stores\":\(storeCount),"
-            + "\"block\":\(block),\"limit\":\(SearchText.passageLimit),\"pages\":\(entries.count)});\n").utf8)))
+        emit(manifestFile(entries))
     }
 
     /// The kinds of index file: the function each calls, and its folder.
