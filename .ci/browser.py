@@ -32,4 +32,13 @@ def chromium(width=1280, dark=False, logs=False, capabilities=None):
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     for name, value in (capabilities or {}).items():
         options.set_capability(name, value)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    resize(driver, width, 1000)
+    return driver
+
+
+def resize(driver, width, height):
+    """The page's viewport, `width` CSS pixels wide (a phone's below 600): headless Chromium's window is never narrower
+    than 500 px, so a narrower window would lay pages out at 500."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})

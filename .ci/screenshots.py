@@ -7,9 +7,7 @@ import pathlib
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from browser import chromium, resize
 
 site = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "Site").resolve()
 out = pathlib.Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots").resolve()
@@ -39,13 +37,7 @@ kinds = {
 count = 0
 for scheme in ("light", "dark"):
     for width in (1280, 390):
-        options = Options()
-        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},900", "--hide-scrollbars"):
-            options.add_argument(argument)
-        if scheme == "dark":
-            options.add_argument("--force-dark-mode")
-        options.binary_location = "/usr/bin/chromium"
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver = chromium(width=width, dark=scheme == "dark")
         try:
             for kind, path in kinds.items():
                 if path is None or not path.exists():
@@ -55,9 +47,10 @@ for scheme in ("light", "dark"):
                 time.sleep(0.8 if kind == "search" else 0.1)
                 # The whole page: the window made as tall as the document.
                 height = driver.execute_script("return document.documentElement.scrollHeight")
-                driver.set_window_size(width, min(height, 12000))
+                resize(driver, width, min(height, 12000))
+                driver.set_window_size(max(width, 500), min(height, 12000))
                 driver.save_screenshot(str(out / f"{kind}-{width}-{scheme}.png"))
-                driver.set_window_size(width, 900)
+                resize(driver, width, 900)
                 count += 1
             if scheme == "light" and width == 1280 and kinds["tasks"]:
                 driver.get(kinds["tasks"].as_uri())

@@ -44,7 +44,7 @@ public enum BarChart {
         let svg = SVGWriter()
         var layout = ChartLayout(width: W, height: 0, plot: Rect(x: 0, y: 0, width: W, height: 0))
 
-        let valueWidths = items.map { TextMeasure.width($0.display, fontSize: font) }
+        let valueWidths = items.map { TextMeasure.width($0.display, fontSize: font, bold: true) }
         let maxPositive = zip(items, valueWidths).filter { $0.0.value >= 0 }.map(\.1).max() ?? 0
         let maxNegative = zip(items, valueWidths).filter { $0.0.value < 0 }.map(\.1).max() ?? 0
         // Labels sit left of the bars on a wide chart, above them on a phone.

@@ -60,8 +60,8 @@ public struct Chart: Sendable, Equatable {
     public func svg(_ width: ChartWidth) -> String { width == .compact ? compact : wide }
     public func svgBytes(_ width: ChartWidth) -> [UInt8] { width == .compact ? compactSVG : wideSVG }
 
-    /// The chart as a file of its own: its styles inside it, and the XML declaration, so that it opens and
-    /// prints the same anywhere.
+    /// The chart as a file of its own: its styles inside it, the XML declaration, and its language (without it a
+    /// browser may draw the Han characters in their Japanese forms), so that it opens and prints the same anywhere.
     public func standaloneFile(_ width: ChartWidth) -> String {
         String(decoding: standaloneBytes(width), as: UTF8.self)
     }
@@ -73,8 +73,14 @@ public struct Chart: Sendable, Equatable {
         // Styles, when a chart already has them, come right after its description.
         guard let end = firstIndex(of: marker, in: bytes), !bytes[(end + marker.count)...].starts(with: style) else { return bytes }
         var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
-        out.reserveCapacity(bytes.count + ChartStyle.css.utf8.count + 64)
-        out += bytes[..<(end + marker.count)]
+        out.reserveCapacity(bytes.count + ChartStyle.css.utf8.count + 96)
+        let root = Array("<svg ".utf8)
+        if bytes.starts(with: root) {
+            out += "<svg xml:lang=\"zh-CN\" lang=\"zh-CN\" ".utf8
+            out += bytes[root.count..<(end + marker.count)]
+        } else {
+            out += bytes[..<(end + marker.count)]
+        }
         out += "<style>".utf8
         out += ChartStyle.css.utf8
         out += "</style>".utf8

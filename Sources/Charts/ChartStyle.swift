@@ -14,7 +14,7 @@ public enum ChartStyle {
     }
     .chart text { fill: var(--chart-text); }
     .chart .c-muted { fill: var(--chart-muted); }
-    .chart .c-strong { font-weight: 700; }
+    .chart .c-strong { font-weight: 700; paint-order: stroke; stroke: var(--chart-bg); stroke-width: 3px; stroke-linejoin: round; }
     .chart .c-grid { stroke: var(--chart-grid); stroke-width: 1; }
     .chart .c-axis { stroke: var(--chart-axis); stroke-width: 1; }
     .chart .c-bar-base { fill: var(--chart-base); }
@@ -31,6 +31,7 @@ public enum ChartStyle {
     .chart .c-elapsed { stroke: var(--chart-text); stroke-width: 2; }
     @media (forced-colors: active) {
       .chart text, .chart .c-muted { fill: CanvasText; }
+      .chart .c-strong { stroke: Canvas; }
       .chart .c-grid { stroke: GrayText; }
       .chart .c-axis, .chart .c-elapsed, .chart .c-target-line, .chart .c-line-path, .chart .c-hatch-line { stroke: CanvasText; }
       .chart .c-bar-base { fill: GrayText; }

@@ -62,7 +62,7 @@ public enum DotPlot {
         let svg = SVGWriter()
         var layout = ChartLayout(width: W, height: 0, plot: Rect(x: 0, y: 0, width: W, height: 0))
         let labelColumn = width == .compact ? 0 : min(W * 0.4, (input.rows.map { TextMeasure.width($0.label, fontSize: labelFont) }.max() ?? 0) + 10)
-        let valueRoom = TextMeasure.width("100%", fontSize: font) + 10
+        let valueRoom = TextMeasure.width("100%", fontSize: font, bold: true) + 10
         let shares = input.rows.compactMap(\.share).filter(\.isFinite)
         let largest = max(1, shares.max() ?? 1), smallest = min(0, shares.min() ?? 0)
         let axis = ValueAxis(values: [smallest * 100, largest * 100], unit: "%", range: (labelColumn + 6, W - valueRoom), tickCount: width == .compact ? 4 : 5)

@@ -67,7 +67,7 @@ public enum RankChart {
         let x = { (place: Double) -> Double in pad + (last - place) / max(last - 1, 1) * (W - 2 * pad) }
         var y = 0.0
         for point in input.points {
-            for line in TextMeasure.lines(label(point), fontSize: labelFont, maxWidth: W - 2 * pad) {
+            for line in TextMeasure.lines(label(point), fontSize: labelFont, maxWidth: W - 2 * pad, bold: point.kind == .target) {
                 y += labelFont + 3
                 layout.labels.append(svg.text(line, x: pad, y: y, size: labelFont, className: point.kind == .target ? "c-strong" : ""))
             }

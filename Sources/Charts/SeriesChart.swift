@@ -101,17 +101,26 @@ public enum SeriesChart {
             svg.path(line.map { (x(Double($0.year)), y($0.value)) }, className: "c-line-main")
         }
         var placed: [Rect] = layout.labels
+        // A label wider than the chart (a long target at 288 px) is broken into two lines, as Chinese text may break.
         func label(_ text: String, at point: ChartPoint, preferAbove: Bool) {
             let px = x(Double(point.year)), py = y(point.value)
-            let w = TextMeasure.width(text, fontSize: font)
+            let lines = TextMeasure.width(text, fontSize: font, bold: true) <= W - left ? [text]
+                : TextMeasure.lines(text, fontSize: font, maxWidth: W - left, bold: true)
+            let w = lines.map { TextMeasure.width($0, fontSize: font, bold: true) }.max() ?? 0
+            let leading = font + 3, extra = Double(lines.count - 1) * leading
             let cx = min(max(px, left + w / 2), W - w / 2)
+            // Baselines of the last line (above the point) or of the first (below it).
             var candidates: [Double] = preferAbove ? [py - 9, py + font + 9] : [py + font + 9, py - 9]
             candidates += [py - 9 - (font + 4), py + font + 9 + (font + 4), py - 9 - 2 * (font + 4)]
             for baselineY in candidates {
-                let box = Rect(x: cx - w / 2, y: baselineY - font * 0.88, width: w, height: font * 1.12)
+                let first = baselineY < py ? baselineY - extra : baselineY
+                let box = Rect(x: cx - w / 2, y: first - font * 0.88, width: w, height: font * 1.12 + extra)
                 if box.y >= plot.y - font, box.maxY <= plot.maxY + font, !placed.contains(where: { $0.intersects(box) }) {
-                    placed.append(svg.text(text, x: cx, y: baselineY, size: font, anchor: .middle, className: "c-strong"))
-                    layout.labels.append(placed.last!)
+                    for (index, line) in lines.enumerated() {
+                        _ = svg.text(line, x: cx, y: first + Double(index) * leading, size: font, anchor: .middle, className: "c-strong")
+                    }
+                    placed.append(box)
+                    layout.labels.append(box)
                     return
                 }
             }

@@ -79,7 +79,7 @@ public enum TargetChart {
         let plotTop = y
         var markerTop = y
         for (index, lane) in lanes.enumerated() {
-            let lines = TextMeasure.lines(lane.label, fontSize: labelFont, maxWidth: W - 2 * pad)
+            let lines = TextMeasure.lines(lane.label, fontSize: labelFont, maxWidth: W - 2 * pad, bold: lane.kind == .target)
             for line in lines {
                 y += labelFont + 3
                 layout.labels.append(svg.text(line, x: pad, y: y, size: labelFont, className: lane.kind == .target ? "c-strong" : ""))

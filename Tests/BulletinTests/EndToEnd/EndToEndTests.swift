@@ -158,6 +158,8 @@ import Model
         for path in indicatorPages {
             let svg = try #require(files[String(path.dropLast(5)) + ".svg"], "\(path) has no SVG file")
             #expect(XMLParser(data: svg).parse(), "\(path): its SVG file is not well-formed")
+            // Opened on its own, the file says its language (else Han characters may take their Japanese forms).
+            #expect(String(decoding: svg.prefix(160), as: UTF8.self).contains("<svg xml:lang=\"zh-CN\" lang=\"zh-CN\" class=\"chart\""), "\(path)")
         }
         for path in indicatorPages {
             let html = try e2e.page(path)
