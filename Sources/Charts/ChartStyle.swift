@@ -1,6 +1,7 @@
 /// The chart styles. Pages carry them in their stylesheet; a standalone SVG file carries them inside itself.
 /// Colours are custom properties, with dark-mode, forced-colours and print rules, and every mark that matters
-/// has a second channel besides colour (a label, a dash pattern or a hatch).
+/// has a second channel besides colour (a label, a dash pattern or a hatch). Text has a halo of the chart's
+/// background, so that a label over a line or a grid stays legible.
 public enum ChartStyle {
     public static let css = """
     .chart { --chart-text: #1b1b1b; --chart-muted: #5a5f66; --chart-grid: #d8dce2; --chart-axis: #767676;
@@ -12,9 +13,9 @@ public enum ChartStyle {
       .chart { --chart-text: #e6e6e6; --chart-muted: #a9b0b8; --chart-grid: #3a3f46; --chart-axis: #8b9097;
         --chart-base: #9a9a9a; --chart-main: #56B4E9; --chart-target: #E69F00; --chart-bg: #121212; }
     }
-    .chart text { fill: var(--chart-text); }
+    .chart text { fill: var(--chart-text); paint-order: stroke; stroke: var(--chart-bg); stroke-width: 3px; stroke-linejoin: round; }
     .chart .c-muted { fill: var(--chart-muted); }
-    .chart .c-strong { font-weight: 700; paint-order: stroke; stroke: var(--chart-bg); stroke-width: 3px; stroke-linejoin: round; }
+    .chart .c-strong { font-weight: 700; }
     .chart .c-grid { stroke: var(--chart-grid); stroke-width: 1; }
     .chart .c-axis { stroke: var(--chart-axis); stroke-width: 1; }
     .chart .c-bar-base { fill: var(--chart-base); }
@@ -31,7 +32,7 @@ public enum ChartStyle {
     .chart .c-elapsed { stroke: var(--chart-text); stroke-width: 2; }
     @media (forced-colors: active) {
       .chart text, .chart .c-muted { fill: CanvasText; }
-      .chart .c-strong { stroke: Canvas; }
+      .chart text { stroke: Canvas; }
       .chart .c-grid { stroke: GrayText; }
       .chart .c-axis, .chart .c-elapsed, .chart .c-target-line, .chart .c-line-path, .chart .c-hatch-line { stroke: CanvasText; }
       .chart .c-bar-base { fill: GrayText; }
