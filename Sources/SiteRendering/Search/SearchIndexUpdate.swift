@@ -153,7 +153,7 @@ extension SearchIndex {
             var out: [RenderedFile] = []
             var byTermFile: [Int: [String]] = [:]
             for term in added.keys { byTermFile[SearchTokens.bucket(term, count: termCount), default: []].append(term) }
-            // Each touched term's passages now, and how many overflow pages it had.
+            // Each touched term's passages now, and before.
             var lists: [String: [UInt32]] = [:]
             var oldLists: [String: [UInt32]] = [:]
             var overflowFiles: [Int: [String: ArraySlice<UInt8>]] = [:]
@@ -192,7 +192,6 @@ extension SearchIndex {
                     if let ids = lists[keys[n]] { SearchIndex.termValue(ids[...], into: &buffer) } else { values[keys[n]]!.withUnsafeBufferPointer { buffer.append($0) } }
                 })
             }
-            // The overflow files holding a page of a touched term, before or after.
             // The overflow pages that differ, before or after: a page holds its own run of ids (its first one
             // absolute), so a change early in a common term's list leaves its later pages as they were unless ids
             // came or went.
