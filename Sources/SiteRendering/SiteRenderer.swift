@@ -141,25 +141,19 @@ public struct SiteRenderer: Sendable {
         }
         // The pages not rendered now are read back from the last build's output, in parallel: at 1000 plans, after a
         // plan is added (the list of pages changes, so the index is made whole), that is 28 000 pages.
-        let missing = Mutex<[String]>([])
-        let texts = Mutex([SearchText.Page?](repeating: nil, count: entries.count))
-        let folder = previous?.folder, slices = max(1, min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let list = entries, renderedNow = rendered
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var part: [(Int, SearchText.Page)] = []
-            for index in stride(from: slice, to: list.count, by: slices) {
-                if let page = renderedNow[index] {
-                    part.append((index, page))
-                } else if let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(list[index].path).path) {
-                    part.append((index, SearchText.page([UInt8](data))))
-                } else {
-                    missing.withLock { $0.append(list[index].path) }
-                }
+        let folder = previous?.folder, list = entries, renderedNow = rendered
+        let read = SearchIndex.inRuns(entries.count) { run in
+            run.map { index -> SearchText.Page? in
+                if let page = renderedNow[index] { return page }
+                guard let folder, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(list[index].path).path) else { return nil }
+                return SearchText.page([UInt8](data))
             }
-            texts.withLock { for (index, page) in part { $0[index] = page } }
+        }.joined()
+        var missing: [String] = []
+        for (index, page) in read.enumerated() {
+            if let page { entries[index].text = page } else { missing.append(entries[index].path) }
         }
-        for (index, page) in texts.withLock({ $0 }).enumerated() { if let page { entries[index].text = page } }
-        for path in missing.withLock({ $0 }).sorted() {
+        for path in missing {
             problems.withLock { $0.append(Diagnostic.error(at: SourceLocation(file: path), "the search index could not read this page: it was not rendered and the last build's is missing",
                                                  hint: "build again with --full")) }
         }

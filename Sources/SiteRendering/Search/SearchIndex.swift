@@ -97,14 +97,12 @@ public struct SearchIndex {
     /// chance is about 10⁻⁵.
     static func postings(_ entries: [Entry]) -> Postings {
         precondition(entries.count < Int(UInt32.max) / SearchText.passageLimit, "too many pages for the search index's passage ids")
-        let jobs = max(1, min(entries.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let parts = Mutex([Part](repeating: Part(), count: jobs))
-        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+        let all = inRuns(entries.count) { run -> Part in
             var part = Part()
             var numbers: [UInt64: Int32] = [:]
             var reader = SearchTokens.Reader()
             var terms: [Int32] = []
-            for pageIndex in (job * entries.count / jobs)..<((job + 1) * entries.count / jobs) {
+            for pageIndex in run {
                 for (local, passage) in entries[pageIndex].text.passages.enumerated() {
                     reader.read(passage.text)
                     terms.removeAll(keepingCapacity: true)
@@ -125,10 +123,9 @@ public struct SearchIndex {
                     part.ends.append(part.terms.count)
                 }
             }
-            parts.withLock { $0[job] = part }
+            return part
         }
         // One numbering for the site; the parts are taken in page order, so that every term's passages ascend.
-        let all = parts.withLock { $0 }
         var postings = Postings()
         var global: [UInt64: Int] = [:]
         var maps: [[Int]] = []
@@ -311,11 +308,20 @@ public struct SearchIndex {
         }
     }
 
-    /// FNV-1a, 64 bits, over the term's UTF-8.
+    /// `body` over `0..<count` in runs, four jobs a core, in parallel: each run's result, in order.
+    static func inRuns<Result: Sendable>(_ count: Int, _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
+        let jobs = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let results = Mutex([Result?](repeating: nil, count: jobs))
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+            let result = body((job * count / jobs)..<((job + 1) * count / jobs))
+            results.withLock { $0[job] = result }
+        }
+        return results.withLock { $0 }.map { $0! }
+    }
+
+    /// FNV-1a, 64 bits, over the term's UTF-8: the hash `SearchTokens.Reader` gives each term.
     static func hash(_ term: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF29CE484222325
-        for byte in term.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001B3 }
-        return hash
+        SearchTokens.Reader.hash(ArraySlice(term.utf8), from: SearchTokens.Reader.offsetBasis)
     }
 
     /// A JSON string (the open data's escaping: `<`, `>`, `&` and the line separators too, so a script file can

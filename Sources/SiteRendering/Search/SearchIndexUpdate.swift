@@ -1,7 +1,6 @@
 import Bytes
 import Foundation
 import Model
-import Synchronization
 
 /// A rebuild's search index, made from the last build's index and the pages whose words changed, not from every page.
 ///
@@ -62,19 +61,18 @@ extension SearchIndex {
         guard let oldManifest = previous.read(manifest), oldManifest == manifestFile(entries).bytes else { return false }
         // The pages whose words changed, with their old words: read in parallel (after a template's edit, thousands).
         let pages = rendered.sorted { $0.key < $1.key }
-        let slices = max(1, min(pages.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let found = Mutex<[Int: SearchText.Page]>([:]), unreadable = Mutex(false)
-        DispatchQueue.concurrentPerform(iterations: slices) { slice in
+        let runs = inRuns(pages.count) { run -> [Int: SearchText.Page]? in
             var part: [Int: SearchText.Page] = [:]
-            for (index, page) in pages[(slice * pages.count / slices)..<((slice + 1) * pages.count / slices)] {
-                guard let bytes = previous.read(entries[index].path) else { unreadable.withLock { $0 = true }; return }
+            for (index, page) in pages[run] {
+                guard let bytes = previous.read(entries[index].path) else { return nil }
                 let was = SearchText.page(bytes)
                 if was != page { part[index] = was }
             }
-            found.withLock { $0.merge(part) { a, _ in a } }
+            return part
         }
-        let old = found.withLock { $0 }
-        if unreadable.withLock({ $0 }) || old.count > max(8, entries.count / 8) { return false }
+        guard runs.allSatisfy({ $0 != nil }) else { return false }
+        let old = runs.reduce(into: [Int: SearchText.Page]()) { all, part in all.merge(part!) { a, _ in a } }
+        if old.count > max(8, entries.count / 8) { return false }
         let (termCount, storeCount) = counts(pages: entries.count)
         guard var mended = Mending(entries, rendered: rendered, old: old, termCount: termCount, storeCount: storeCount, previous: previous)
         else { return false }

@@ -12,33 +12,15 @@ enum SearchTokens {
             || (0x20000...0x2FA1F).contains(value) || value == 0x3007
     }
 
+    /// The units of a text, as strings (the build reads texts with `Reader`; this is its view for tests and queries).
     static func units(_ text: String) -> [String] {
-        var units: [String] = []
-        var run = String.UnicodeScalarView()
-        func flush() {
-            if !run.isEmpty { units.append(String(run)); run.removeAll() }
-        }
-        let scalars = Array(text.unicodeScalars)
-        for (index, original) in scalars.enumerated() {
-            var value = original.value
-            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
-            if (0x41...0x5A).contains(value) { value += 0x20 }
-            if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
-                run.append(Unicode.Scalar(value)!)
-            } else if value == 0x2E, let last = run.last, (0x30...0x39).contains(last.value), index + 1 < scalars.count,
-                      (0x30...0x39).contains(scalars[index + 1].value) || (0xFF10...0xFF19).contains(scalars[index + 1].value) {
-                run.append(".")
-            } else {
-                flush()
-                if isHan(value) { units.append(String(Unicode.Scalar(value)!)) }
-            }
-        }
-        flush()
-        return units
+        var reader = Reader()
+        reader.read(text)
+        return (0..<reader.unitCount).map(reader.term)
     }
 
     /// The term a pair of neighbouring units makes: two Han characters side by side, anything else with a space
-    /// between (so `a b` and `ab` stay apart).
+    /// between (so `a b` and `ab` stay apart). (`Reader` makes the same from the units' bytes.)
     static func pair(_ first: String, _ second: String) -> String {
         let han = { (unit: String) in unit.unicodeScalars.count == 1 && isHan(unit.unicodeScalars.first!.value) }
         return han(first) && han(second) ? first + second : first + " " + second
@@ -46,21 +28,20 @@ enum SearchTokens {
 
     /// Every term of a text: its units and its pairs.
     static func terms(_ text: String) -> [String] {
-        let units = units(text)
-        var terms = units
-        if units.count > 1 { for index in 1..<units.count { terms.append(pair(units[index - 1], units[index])) } }
-        return terms
+        var reader = Reader()
+        reader.read(text)
+        return reader.hashes.indices.map(reader.term)
     }
 
     /// The terms a query needs: its one unit, or all its pairs.
     static func queryTerms(_ query: String) -> [String] {
-        let units = units(query)
-        guard units.count > 1 else { return units }
-        return (1..<units.count).map { pair(units[$0 - 1], units[$0]) }
+        var reader = Reader()
+        reader.read(query)
+        return (reader.unitCount > 1 ? reader.unitCount..<reader.hashes.count : 0..<reader.unitCount).map(reader.term)
     }
 
-    /// Reads texts into the hashes of their terms (`SearchIndex.hash` of each of `terms(text)`, in the same order)
-    /// without making a string per term: the index makes a term's string only the first time it meets its hash. At
+    /// Reads texts into units, and into the hashes of their terms (`SearchIndex.hash` of each term's string) without
+    /// making a string per term: the index makes a term's string only the first time it meets its hash. At
     /// 1000 plans this was half of the index's time (10.3 s of 15.4 s on two cores), a string per unit and per pair.
     struct Reader {
         /// The units of the last text read, their bytes as `units` makes them, one after another.
@@ -69,6 +50,8 @@ enum SearchTokens {
         private var han: [Bool] = []
         /// The terms of the last text read: its units, then its pairs.
         private(set) var hashes: [UInt64] = []
+        /// How many of them are units.
+        var unitCount: Int { ends.count }
 
         init() {}
 
